@@ -1,0 +1,60 @@
+package org.digitocr.model;
+
+import java.util.List;
+import org.digitocr.mnist.MnistSet;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+
+/**
+ * Classifies batches of MNIST-style digits. A page's digits go through one forward pass.
+ *
+ * <p>Not thread-safe: give each worker its own instance (see {@link #copy()}).
+ */
+public interface DigitClassifier {
+
+  /** Class probabilities for an {@code n x 784} batch of light-on-dark digits in [0,1]. */
+  INDArray probabilities(INDArray batch);
+
+  /** A classifier sharing nothing mutable with this one, for another thread. */
+  DigitClassifier copy();
+
+  default Prediction[] classify(INDArray batch) {
+    INDArray probs = probabilities(batch);
+    Prediction[] predictions = new Prediction[(int) probs.rows()];
+    for (int i = 0; i < predictions.length; i++) {
+      predictions[i] = Prediction.fromProbabilities(probs.getRow(i).toFloatVector());
+    }
+    return predictions;
+  }
+
+  /** Classifies 28x28 single-channel crops (8-bit 0..255 or float 0..1, light on dark). */
+  default Prediction[] classify(List<Mat> digits) {
+    if (digits.isEmpty()) {
+      return new Prediction[0];
+    }
+    return classify(toBatch(digits));
+  }
+
+  static INDArray toBatch(List<Mat> digits) {
+    float[] pixels = new float[digits.size() * MnistSet.PIXELS];
+    float[] one = new float[MnistSet.PIXELS];
+    Mat asFloat = new Mat();
+    for (int i = 0; i < digits.size(); i++) {
+      Mat digit = digits.get(i);
+      if (digit.rows() != MnistSet.SIDE || digit.cols() != MnistSet.SIDE) {
+        throw new IllegalArgumentException("digit " + i + " is not 28x28: " + digit.size());
+      }
+      double scale = digit.depth() == CvType.CV_8U ? 1 / 255.0 : 1.0;
+      digit.convertTo(asFloat, CvType.CV_32F, scale);
+      if (!asFloat.isContinuous()) {
+        asFloat = asFloat.clone();
+      }
+      asFloat.get(0, 0, one);
+      System.arraycopy(one, 0, pixels, i * MnistSet.PIXELS, MnistSet.PIXELS);
+    }
+    asFloat.release();
+    return Nd4j.create(pixels, new long[] {digits.size(), MnistSet.PIXELS}, 'c');
+  }
+}

@@ -1,0 +1,85 @@
+package org.digitocr.train;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.digitocr.model.ModelStore;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/** Writes the training history as CSV and JSON and plots accuracy and loss per epoch. */
+public final class HistoryWriter {
+  private HistoryWriter() {}
+
+  public static void write(List<EpochStats> history, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try (Writer out = Files.newBufferedWriter(dir.resolve("history.csv"));
+        CSVPrinter csv =
+            CSVFormat.DEFAULT
+                .builder()
+                .setHeader(
+                    "epoch",
+                    "seconds",
+                    "train_loss",
+                    "train_accuracy",
+                    "test_loss",
+                    "test_accuracy")
+                .get()
+                .print(out)) {
+      for (EpochStats e : history) {
+        csv.printRecord(
+            e.epoch(),
+            e.seconds(),
+            e.trainLoss(),
+            e.trainAccuracy(),
+            e.testLoss(),
+            e.testAccuracy());
+      }
+    }
+    ModelStore.json().writeValue(dir.resolve("history.json").toFile(), history);
+    double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
+    plot(
+        dir.resolve("accuracy"),
+        "Model accuracy",
+        "accuracy",
+        epochs,
+        history.stream().mapToDouble(EpochStats::trainAccuracy).toArray(),
+        history.stream().mapToDouble(EpochStats::testAccuracy).toArray());
+    plot(
+        dir.resolve("loss"),
+        "Model loss",
+        "loss",
+        epochs,
+        history.stream().mapToDouble(EpochStats::trainLoss).toArray(),
+        history.stream().mapToDouble(EpochStats::testLoss).toArray());
+  }
+
+  private static void plot(
+      Path fileWithoutExtension,
+      String title,
+      String yLabel,
+      double[] epochs,
+      double[] train,
+      double[] test)
+      throws IOException {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(800)
+            .height(600)
+            .title(title)
+            .xAxisTitle("epoch")
+            .yAxisTitle(yLabel)
+            .build();
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.addSeries("train", epochs, train);
+    chart.addSeries("test", epochs, test);
+    BitmapEncoder.saveBitmap(
+        chart, fileWithoutExtension.toString(), BitmapEncoder.BitmapFormat.PNG);
+  }
+}

@@ -1,0 +1,35 @@
+package org.digitocr.train;
+
+import org.digitocr.mnist.MnistSet;
+import org.digitocr.model.DigitClassifier;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Mean categorical cross-entropy and accuracy of a classifier on a data set. */
+public record Score(double loss, double accuracy) {
+  private static final int BATCH = 2000;
+  private static final double MIN_PROBABILITY = 1e-7;
+
+  public static Score of(DigitClassifier classifier, MnistSet data) {
+    double lossSum = 0;
+    int correct = 0;
+    for (int from = 0; from < data.size(); from += BATCH) {
+      int to = Math.min(data.size(), from + BATCH);
+      INDArray probs = classifier.probabilities(data.range(from, to).features());
+      float[] flat = probs.data().asFloat();
+      for (int i = 0; i < to - from; i++) {
+        int label = data.labels()[from + i];
+        int best = 0;
+        for (int c = 1; c < MnistSet.CLASSES; c++) {
+          if (flat[i * MnistSet.CLASSES + c] > flat[i * MnistSet.CLASSES + best]) {
+            best = c;
+          }
+        }
+        if (best == label) {
+          correct++;
+        }
+        lossSum -= Math.log(Math.max(MIN_PROBABILITY, flat[i * MnistSet.CLASSES + label]));
+      }
+    }
+    return new Score(lossSum / data.size(), correct / (double) data.size());
+  }
+}
