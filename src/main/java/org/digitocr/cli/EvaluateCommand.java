@@ -1,0 +1,79 @@
+package org.digitocr.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.digitocr.mnist.MnistFiles;
+import org.digitocr.mnist.MnistSet;
+import org.digitocr.model.DigitClassifier;
+import org.digitocr.model.ModelStore;
+import org.digitocr.runtime.Natives;
+import org.digitocr.train.EvaluationReport;
+import org.digitocr.train.EvaluationWriter;
+import org.digitocr.train.Evaluator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Score a model on the MNIST test set: loss, accuracy, per-class precision/recall/F1.",
+      "Writes evaluation.json, confusion.csv, confusion.png (heat map) and mistakes.png (the"
+          + " most confidently wrong test digits) into --out."
+    })
+public final class EvaluateCommand implements Callable<Integer> {
+  @Option(names = "--model", description = "Model to score (default: ${DEFAULT-VALUE}).")
+  Path model = ModelStore.defaultModel();
+
+  @Option(
+      names = "--data",
+      defaultValue = "data/mnist",
+      description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(
+      names = "--out",
+      defaultValue = "output/evaluation",
+      description = "Folder for the files written (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(
+      names = "--mistakes",
+      defaultValue = "32",
+      description = "Wrong digits shown in mistakes.png (default: ${DEFAULT-VALUE}).")
+  int mistakes;
+
+  @Option(names = "--json", description = "Print one JSON object instead of the table.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    Natives.loadOpenCv();
+    Natives.configureNd4j();
+    MnistSet test = MnistFiles.test(data);
+    DigitClassifier classifier = ModelStore.load(model);
+    EvaluationReport report = new Evaluator(mistakes).evaluate(classifier, test);
+    EvaluationWriter.write(report, test, out);
+    if (json) {
+      System.out.println(EvaluationWriter.toJson(report));
+    } else {
+      printTable(report);
+    }
+    return 0;
+  }
+
+  private void printTable(EvaluationReport report) {
+    System.out.printf(
+        "%s on %,d test digits: accuracy %.2f%%, loss %.4f%n",
+        model, report.size(), 100 * report.accuracy(), report.loss());
+    System.out.printf("%-6s %9s %9s %9s %8s%n", "class", "precision", "recall", "f1", "support");
+    for (EvaluationReport.ClassScores c : report.perClass()) {
+      System.out.printf(
+          "%-6s %9.4f %9.4f %9.4f %8d%n",
+          c.label(), c.precision(), c.recall(), c.f1(), c.support());
+    }
+    System.out.println(
+        "Wrote evaluation.json, confusion.csv, confusion.png, mistakes.png to " + out);
+  }
+}
