@@ -28,6 +28,7 @@ public final class HistoryWriter {
     plot(
         dir.resolve("accuracy.png"),
         "Model accuracy",
+        Styler.LegendPosition.InsideSE,
         "accuracy",
         epochs,
         history.stream().mapToDouble(EpochStats::trainAccuracy).toArray(),
@@ -35,6 +36,7 @@ public final class HistoryWriter {
     plot(
         dir.resolve("loss.png"),
         "Model loss",
+        Styler.LegendPosition.InsideNE,
         "loss",
         epochs,
         history.stream().mapToDouble(EpochStats::trainLoss).toArray(),
@@ -58,7 +60,13 @@ public final class HistoryWriter {
   }
 
   private static void plot(
-      Path png, String title, String yLabel, double[] epochs, double[] train, double[] test)
+      Path png,
+      String title,
+      Styler.LegendPosition legend,
+      String yLabel,
+      double[] epochs,
+      double[] train,
+      double[] test)
       throws IOException {
     XYChart chart =
         new XYChartBuilder()
@@ -68,7 +76,7 @@ public final class HistoryWriter {
             .xAxisTitle("epoch")
             .yAxisTitle(yLabel)
             .build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(legend);
     chart.addSeries("train", epochs, train);
     chart.addSeries("test", epochs, test);
     AtomicFiles.write(
