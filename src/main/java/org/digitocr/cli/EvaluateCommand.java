@@ -23,23 +23,29 @@ import picocli.CommandLine.Option;
           + " most confidently wrong test digits) into --out."
     })
 public final class EvaluateCommand implements Callable<Integer> {
-  @Option(names = "--model", description = "Model to score (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description = "Model to score (default: ${DEFAULT-VALUE}).")
   Path model = ModelStore.defaultModel();
 
   @Option(
       names = "--data",
+      paramLabel = "DIR",
       defaultValue = "data/mnist",
       description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
   Path data;
 
   @Option(
       names = "--out",
+      paramLabel = "DIR",
       defaultValue = "output/evaluation",
       description = "Folder for the files written (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(
       names = "--mistakes",
+      paramLabel = "N",
       defaultValue = "32",
       description = "Wrong digits shown in mistakes.png (default: ${DEFAULT-VALUE}).")
   int mistakes;

@@ -45,7 +45,7 @@ public final class Montage {
         tiles.stream().mapToInt(t -> Math.max(t.digit().cols(), t.digit().rows())).max().orElse(0);
     int captionLines =
         tiles.stream().mapToInt(t -> t.caption().split("\n", -1).length).max().orElse(0);
-    int cellWidth = Math.max(side * SCALE, 120) + GAP;
+    int cellWidth = Math.max(side * SCALE, 130) + GAP;
     int cellHeight = side * SCALE + captionLines * CAPTION_LINE + GAP;
     int cols = Math.max(1, Math.min(columns, tiles.size()));
     int rows = (tiles.size() + cols - 1) / cols;

@@ -1,0 +1,185 @@
+package org.digitocr.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.digitocr.mnist.MnistFiles;
+import org.digitocr.mnist.MnistSet;
+import org.digitocr.model.DigitClassifier;
+import org.digitocr.model.ModelStore;
+import org.digitocr.model.Prediction;
+import org.digitocr.normalize.MnistNormalizer;
+import org.digitocr.runtime.Natives;
+import org.digitocr.train.Montage;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "predict",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Classify single-digit images, or MNIST test digits, and draw them with the digit read.",
+      "Images may be any size, dark on light or light on dark; each is normalised the MNIST way"
+          + " (cropped to the ink, fitted into 20x20, centred by mass in 28x28).",
+      "Exit status 1 if some image could not be read (the others are still classified)."
+    })
+public final class PredictCommand implements Callable<Integer> {
+  private static final int FIGURE_COLUMNS = 8;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Images of one digit each.")
+  List<Path> images = new ArrayList<>();
+
+  @Option(
+      names = "--mnist-test",
+      paramLabel = "INDICES",
+      split = ",",
+      description = {
+        "MNIST test digits by 0-based index: 7, or START:END with START included and END"
+            + " excluded as in Python (1:5 is 1, 2, 3, 4); several separated by commas."
+      })
+  List<String> mnistTest = new ArrayList<>();
+
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description = "Model to use (default: ${DEFAULT-VALUE}).")
+  Path model = ModelStore.defaultModel();
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "data/mnist",
+      description =
+          "Folder with the MNIST IDX files, for --mnist-test (default: ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      defaultValue = "output/predictions.png",
+      description = "Figure of the digits with their predicted labels (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  /** One thing to classify: its name, the 28x28 digit the model sees, its label if known. */
+  private record Item(String name, Mat digit, Integer label) {}
+
+  @Override
+  public Integer call() throws Exception {
+    if (images.isEmpty() && mnistTest.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "give image files or --mnist-test");
+    }
+    Natives.loadOpenCv();
+    Natives.configureNd4j();
+    DigitClassifier classifier = ModelStore.load(model);
+    List<Item> items = new ArrayList<>();
+    if (!mnistTest.isEmpty()) {
+      MnistSet test = MnistFiles.test(data);
+      for (int index : indices(mnistTest, test.size())) {
+        items.add(new Item("mnist-test:" + index, test.image(index), (int) test.labels()[index]));
+      }
+    }
+    boolean allRead = true;
+    for (Path image : images) {
+      try {
+        items.add(new Item(image.toString(), MnistNormalizer.normalize(readGrey(image)), null));
+      } catch (IllegalArgumentException e) {
+        System.err.println("digit-ocr: " + image + ": " + e.getMessage());
+        allRead = false;
+      }
+    }
+    if (items.isEmpty()) {
+      return 1;
+    }
+    Prediction[] predictions = classifier.classify(items.stream().map(Item::digit).toList());
+    List<Montage.Tile> tiles = new ArrayList<>();
+    int nameWidth = items.stream().mapToInt(i -> i.name().length()).max().orElse(0);
+    for (int i = 0; i < items.size(); i++) {
+      Item item = items.get(i);
+      Prediction p = predictions[i];
+      String known = item.label() == null ? "" : "  (labelled " + item.label() + ")";
+      System.out.printf(
+          "%-" + nameWidth + "s  %d  %.4f%s%n", item.name(), p.digit(), p.confidence(), known);
+      tiles.add(
+          new Montage.Tile(
+              item.digit(),
+              String.format(
+                  "%s%nread %d (%.1f%%)",
+                  Path.of(item.name()).getFileName(), p.digit(), 100 * p.confidence())));
+    }
+    Montage.write(tiles, FIGURE_COLUMNS, "Digits read by " + model, out);
+    System.out.println("Figure: " + out);
+    return allRead ? 0 : 1;
+  }
+
+  /** Indices named by {@code 7} or {@code 1:5} (end excluded), checked against the set's size. */
+  static List<Integer> indices(List<String> specs, int size) {
+    List<Integer> indices = new ArrayList<>();
+    for (String spec : specs) {
+      String[] ends = spec.trim().split(":", -1);
+      int from;
+      int to;
+      try {
+        from = Integer.parseInt(ends[0].trim());
+        to = ends.length == 1 ? from + 1 : Integer.parseInt(ends[1].trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "--mnist-test " + spec + ": expected an index such as 7 or a range such as 1:5");
+      }
+      if (ends.length > 2 || from < 0 || to > size || from >= to) {
+        throw new IllegalArgumentException(
+            "--mnist-test " + spec + ": indices must satisfy 0 <= START < END <= " + size);
+      }
+      for (int i = from; i < to; i++) {
+        indices.add(i);
+      }
+    }
+    return indices;
+  }
+
+  /** The image as 8-bit grey; transparent parts count as white paper. */
+  private static Mat readGrey(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no such file");
+    }
+    Mat image = Imgcodecs.imread(file.toString(), Imgcodecs.IMREAD_UNCHANGED);
+    if (image.empty()) {
+      throw new IllegalArgumentException("not a readable image");
+    }
+    if (image.depth() != CvType.CV_8U) {
+      image.convertTo(image, CvType.CV_8U, image.depth() == CvType.CV_16U ? 1 / 257.0 : 1);
+    }
+    Mat grey = new Mat();
+    switch (image.channels()) {
+      case 1 -> grey = image;
+      case 3 -> Imgproc.cvtColor(image, grey, Imgproc.COLOR_BGR2GRAY);
+      case 4 -> {
+        Mat colour = new Mat();
+        Imgproc.cvtColor(image, colour, Imgproc.COLOR_BGRA2GRAY);
+        Mat opacity = new Mat();
+        Core.extractChannel(image, opacity, 3);
+        opacity.convertTo(opacity, CvType.CV_32F, 1 / 255.0);
+        Mat transparency = new Mat();
+        Core.subtract(Mat.ones(opacity.size(), CvType.CV_32F), opacity, transparency);
+        Mat white = new Mat(colour.size(), CvType.CV_8U, Scalar.all(255));
+        Imgproc.blendLinear(colour, white, opacity, transparency, grey);
+      }
+      default -> throw new IllegalArgumentException(image.channels() + "-channel image");
+    }
+    return grey;
+  }
+}
