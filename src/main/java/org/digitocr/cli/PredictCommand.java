@@ -1,24 +1,24 @@
 package org.digitocr.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.digitocr.mnist.MnistFiles;
 import org.digitocr.mnist.MnistSet;
 import org.digitocr.model.DigitClassifier;
 import org.digitocr.model.ModelStore;
 import org.digitocr.model.Prediction;
-import org.digitocr.normalize.MnistNormalizer;
+import org.digitocr.normalize.SingleDigitNormalizer;
+import org.digitocr.page.LoadOptions;
+import org.digitocr.page.PageLoader;
+import org.digitocr.page.PageSource;
+import org.digitocr.pipeline.ErrorKind;
+import org.digitocr.pipeline.InputException;
 import org.digitocr.runtime.Natives;
 import org.digitocr.train.Montage;
-import org.opencv.core.Core;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.Scalar;
-import org.opencv.imgcodecs.Imgcodecs;
-import org.opencv.imgproc.Imgproc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
     })
 public final class PredictCommand implements Callable<Integer> {
   private static final int FIGURE_COLUMNS = 8;
+  private final SingleDigitNormalizer normalizer = new SingleDigitNormalizer();
 
   @Spec CommandSpec spec;
 
@@ -96,9 +97,9 @@ public final class PredictCommand implements Callable<Integer> {
     boolean allRead = true;
     for (Path image : images) {
       try {
-        items.add(new Item(image.toString(), MnistNormalizer.normalize(readGrey(image)), null));
-      } catch (IllegalArgumentException e) {
-        System.err.println("digit-ocr: " + image + ": " + e.getMessage());
+        items.add(new Item(image.toString(), readDigit(image), null));
+      } catch (InputException e) {
+        System.err.println("digit-ocr: " + e.getMessage());
         allRead = false;
       }
     }
@@ -151,35 +152,13 @@ public final class PredictCommand implements Callable<Integer> {
     return indices;
   }
 
-  /** The image as 8-bit grey; transparent parts count as white paper. */
-  private static Mat readGrey(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("no such file");
+  /** The file's first page as the classifier's 28x28 input. */
+  private Mat readDigit(Path file) throws InputException {
+    try (PageSource source = PageLoader.open(file, LoadOptions.DEFAULT)) {
+      Mat image = source.page(1).image();
+      Optional<Mat> digit = normalizer.normalize(image);
+      image.release();
+      return digit.orElseThrow(() -> new InputException(file.toString(), ErrorKind.NO_INK));
     }
-    Mat image = Imgcodecs.imread(file.toString(), Imgcodecs.IMREAD_UNCHANGED);
-    if (image.empty()) {
-      throw new IllegalArgumentException("not a readable image");
-    }
-    if (image.depth() != CvType.CV_8U) {
-      image.convertTo(image, CvType.CV_8U, image.depth() == CvType.CV_16U ? 1 / 257.0 : 1);
-    }
-    Mat grey = new Mat();
-    switch (image.channels()) {
-      case 1 -> grey = image;
-      case 3 -> Imgproc.cvtColor(image, grey, Imgproc.COLOR_BGR2GRAY);
-      case 4 -> {
-        Mat colour = new Mat();
-        Imgproc.cvtColor(image, colour, Imgproc.COLOR_BGRA2GRAY);
-        Mat opacity = new Mat();
-        Core.extractChannel(image, opacity, 3);
-        opacity.convertTo(opacity, CvType.CV_32F, 1 / 255.0);
-        Mat transparency = new Mat();
-        Core.subtract(Mat.ones(opacity.size(), CvType.CV_32F), opacity, transparency);
-        Mat white = new Mat(colour.size(), CvType.CV_8U, Scalar.all(255));
-        Imgproc.blendLinear(colour, white, opacity, transparency, grey);
-      }
-      default -> throw new IllegalArgumentException(image.channels() + "-channel image");
-    }
-    return grey;
   }
 }

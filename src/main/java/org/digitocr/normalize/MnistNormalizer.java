@@ -1,146 +1,128 @@
 package org.digitocr.normalize;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfPoint;
+import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Rect;
-import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import org.opencv.imgproc.Moments;
 
 /**
- * Makes a picture of one digit look like an MNIST digit, as NIST's digits were prepared: light ink
- * on a black background, cropped to the ink, scaled to fit a 20x20 box keeping its aspect ratio,
- * and placed in a 28x28 image with its centre of mass at the centre.
+ * Brings a digit's ink into the form MNIST's digits have, which is what the classifier learnt: the
+ * ink cropped, scaled with its aspect ratio kept so that its longer side is 20 pixels
+ * (area-averaging gives the anti-aliased grey edges), and placed in a 28x28 field so that its
+ * centre of mass falls on pixel 14 (MNIST's digits have their centre of mass there, within half a
+ * pixel: the shift is a whole number of pixels). Strokes much thinner or thicker than MNIST's are
+ * first brought towards MNIST's width.
  */
 public final class MnistNormalizer {
   public static final int SIDE = 28;
-  private static final int BOX = 20;
+  public static final int BOX = 20;
 
-  /** MNIST's centre of mass sits at pixel (14, 14), measured over its test set. */
-  private static final double CENTRE = 14.0;
-
-  /** Below this grey-level difference between ink and paper there is no digit to read. */
-  private static final double MIN_CONTRAST = 40;
-
-  /** Ink blobs smaller than this share of the largest are specks, not part of the digit. */
-  private static final double SPECK_SHARE = 0.05;
-
-  private MnistNormalizer() {}
+  /** Where MNIST digits' centre of mass lies (pixel index, both axes; measured: 14.00). */
+  static final double CENTRE = 14;
 
   /**
-   * @param grey an 8-bit single-channel picture of one digit, any size, dark on light or light on
-   *     dark
-   * @return a 28x28 8-bit image, light digit on black
-   * @throws IllegalArgumentException if the picture holds no ink
+   * Stroke width as twice ink area over outline length, in pixels of the 20-pixel box. MNIST test
+   * digits: median 2.19, 5th percentile 1.45, 95th 3.41.
    */
-  public static Mat normalize(Mat grey) {
-    if (grey.type() != CvType.CV_8UC1 || grey.empty()) {
-      throw new IllegalArgumentException("expected a non-empty 8-bit grey image, got " + grey);
-    }
-    Mat ink = new Mat();
-    Imgproc.threshold(grey, ink, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
-    Mat lightOnDark = grey.clone();
-    if (lightBackground(ink)) {
-      Core.bitwise_not(grey, lightOnDark);
-      Core.bitwise_not(ink, ink);
-    }
-    stretchContrast(lightOnDark, ink);
-    Rect box = inkBox(ink);
-    Mat fitted = fitIntoBox(new Mat(lightOnDark, box));
-    return centreOfMassCentred(fitted);
-  }
+  static final double MNIST_STROKE = 2.2;
+
+  static final double THIN_STROKE = 1.45;
+  static final double THICK_STROKE = 3.4;
 
   /**
-   * Paper is what most of the border shows; the whole picture's majority would misjudge a thick
-   * digit cropped tightly.
+   * @param ink binary (0/255) 8UC1 image of one digit, dark background, any size
+   * @return 28x28 8UC1, light digit on black
    */
-  private static boolean lightBackground(Mat bright) {
-    int rows = bright.rows();
-    int cols = bright.cols();
-    double brightBorder =
-        Core.countNonZero(bright.row(0))
-            + Core.countNonZero(bright.row(rows - 1))
-            + Core.countNonZero(bright.col(0))
-            + Core.countNonZero(bright.col(cols - 1));
-    return brightBorder > (rows + cols);
-  }
-
-  /** Paper to 0 and typical ink to 255, as in MNIST, whatever the lighting and pen. */
-  private static void stretchContrast(Mat lightOnDark, Mat ink) {
-    Mat paper = new Mat();
-    Core.bitwise_not(ink, paper);
-    double paperLevel = Core.mean(lightOnDark, paper).val[0];
-    double inkLevel = Core.mean(lightOnDark, ink).val[0];
-    if (Core.countNonZero(ink) == 0 || inkLevel - paperLevel < MIN_CONTRAST) {
-      throw new IllegalArgumentException("no ink found");
+  public Mat normalize(Mat ink) {
+    Rect bounds = Imgproc.boundingRect(ink);
+    if (bounds.width == 0 || bounds.height == 0) {
+      return Mat.zeros(SIDE, SIDE, CvType.CV_8UC1);
     }
-    double gain = 255 / (inkLevel - paperLevel);
-    lightOnDark.convertTo(lightOnDark, CvType.CV_8U, gain, -paperLevel * gain);
-  }
-
-  /** The bounding box of the ink, leaving out specks. */
-  private static Rect inkBox(Mat ink) {
-    Mat labels = new Mat();
-    Mat stats = new Mat();
-    int count = Imgproc.connectedComponentsWithStats(ink, labels, stats, new Mat(), 8);
-    int largest = 0;
-    for (int i = 1; i < count; i++) {
-      largest = Math.max(largest, (int) stats.get(i, Imgproc.CC_STAT_AREA)[0]);
+    Mat digit = ink.submat(bounds);
+    Mat adjusted = adjustStroke(digit, Math.max(bounds.width, bounds.height));
+    Mat fitted = fit(adjusted);
+    if (adjusted != digit) {
+      adjusted.release();
     }
-    Rect box = null;
-    for (int i = 1; i < count; i++) {
-      if (stats.get(i, Imgproc.CC_STAT_AREA)[0] >= SPECK_SHARE * largest) {
-        Rect part =
-            new Rect(
-                (int) stats.get(i, Imgproc.CC_STAT_LEFT)[0],
-                (int) stats.get(i, Imgproc.CC_STAT_TOP)[0],
-                (int) stats.get(i, Imgproc.CC_STAT_WIDTH)[0],
-                (int) stats.get(i, Imgproc.CC_STAT_HEIGHT)[0]);
-        box = box == null ? part : union(box, part);
-      }
-    }
-    return box;
+    Mat field = centre(fitted);
+    fitted.release();
+    return field;
   }
 
-  private static Rect union(Rect a, Rect b) {
-    int x = Math.min(a.x, b.x);
-    int y = Math.min(a.y, b.y);
-    return new Rect(
-        x,
-        y,
-        Math.max(a.x + a.width, b.x + b.width) - x,
-        Math.max(a.y + a.height, b.y + b.height) - y);
-  }
-
-  private static Mat fitIntoBox(Mat digit) {
+  /** Scales the longer side to 20 pixels, keeping the aspect ratio. */
+  private static Mat fit(Mat digit) {
     double scale = (double) BOX / Math.max(digit.cols(), digit.rows());
-    Size size =
-        new Size(
-            Math.max(1, Math.round(digit.cols() * scale)),
-            Math.max(1, Math.round(digit.rows() * scale)));
+    int width = Math.max(1, (int) Math.round(digit.cols() * scale));
+    int height = Math.max(1, (int) Math.round(digit.rows() * scale));
     Mat fitted = new Mat();
-    Imgproc.resize(
-        digit, fitted, size, 0, 0, scale < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+    int interpolation = scale < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR;
+    Imgproc.resize(digit, fitted, new Size(width, height), 0, 0, interpolation);
     return fitted;
   }
 
-  private static Mat centreOfMassCentred(Mat fitted) {
+  /** Places the fitted digit so that its centre of mass is at (14, 14), whole pixels. */
+  private static Mat centre(Mat fitted) {
     Moments m = Imgproc.moments(fitted);
-    double dx = Math.round(CENTRE - m.m10 / m.m00);
-    double dy = Math.round(CENTRE - m.m01 / m.m00);
-    Mat shift = new Mat(2, 3, CvType.CV_64F);
-    shift.put(0, 0, 1, 0, dx, 0, 1, dy);
-    Mat out = new Mat();
-    Imgproc.warpAffine(
-        fitted,
-        out,
-        shift,
-        new Size(SIDE, SIDE),
-        Imgproc.INTER_NEAREST,
-        Core.BORDER_CONSTANT,
-        Scalar.all(0));
-    return out;
+    double comX = m.m00 > 0 ? m.m10 / m.m00 : fitted.cols() / 2.0;
+    double comY = m.m00 > 0 ? m.m01 / m.m00 : fitted.rows() / 2.0;
+    int left = (int) Math.round(CENTRE - comX);
+    int top = (int) Math.round(CENTRE - comY);
+    left = Math.max(0, Math.min(SIDE - fitted.cols(), left));
+    top = Math.max(0, Math.min(SIDE - fitted.rows(), top));
+    Mat field = Mat.zeros(SIDE, SIDE, CvType.CV_8UC1);
+    fitted.copyTo(field.submat(new Rect(left, top, fitted.cols(), fitted.rows())));
+    return field;
+  }
+
+  /**
+   * Thickens or thins strokes that are far from MNIST's width (a fine pen on a large digit, a
+   * marker on a small one), at the crop's own resolution.
+   */
+  private static Mat adjustStroke(Mat digit, int longer) {
+    double width = strokeWidth(digit) * BOX / longer;
+    if (width >= THIN_STROKE && width <= THICK_STROKE) {
+      return digit;
+    }
+    int pixels = (int) Math.round((MNIST_STROKE - width) / 2 * longer / BOX);
+    if (pixels == 0) {
+      return digit;
+    }
+    Mat padded = new Mat();
+    int pad = Math.max(0, pixels);
+    Core.copyMakeBorder(digit, padded, pad, pad, pad, pad, Core.BORDER_CONSTANT);
+    int size = 2 * Math.abs(pixels) + 1;
+    Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(size, size));
+    Mat result = new Mat();
+    if (pixels > 0) {
+      Imgproc.dilate(padded, result, kernel);
+    } else {
+      Imgproc.erode(padded, result, kernel);
+      if (Core.countNonZero(result) == 0) {
+        result.release();
+        result = padded;
+      }
+    }
+    return result;
+  }
+
+  /** Twice the ink area over the length of its outline: the width of a long stroke. */
+  static double strokeWidth(Mat digit) {
+    List<MatOfPoint> outlines = new ArrayList<>();
+    Mat hierarchy = new Mat();
+    Imgproc.findContours(
+        digit.clone(), outlines, hierarchy, Imgproc.RETR_LIST, Imgproc.CHAIN_APPROX_SIMPLE);
+    double perimeter = 0;
+    for (MatOfPoint outline : outlines) {
+      perimeter += Imgproc.arcLength(new MatOfPoint2f(outline.toArray()), true);
+    }
+    double area = Core.countNonZero(digit);
+    return perimeter > 0 ? 2 * area / perimeter : 0;
   }
 }
