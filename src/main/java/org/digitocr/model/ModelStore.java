@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.digitocr.util.AtomicFiles;
+import org.digitocr.output.AtomicFiles;
 
 /**
  * Saves and loads models as {@code NAME.zip} (deeplearning4j, without updater state: a third of the

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.digitocr.util.AtomicFiles;
+import org.digitocr.output.AtomicFiles;
 
 /**
  * Draws a confusion matrix as a heat map: true class down, predicted class across, the count in

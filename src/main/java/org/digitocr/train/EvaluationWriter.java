@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.digitocr.mnist.MnistSet;
 import org.digitocr.model.ModelStore;
-import org.digitocr.util.AtomicFiles;
+import org.digitocr.output.AtomicFiles;
 
 /**
  * Writes an evaluation into a folder: {@code evaluation.json}, {@code confusion.csv}, {@code

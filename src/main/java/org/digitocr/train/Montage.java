@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.digitocr.util.AtomicFiles;
+import org.digitocr.output.AtomicFiles;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
