@@ -1,5 +1,6 @@
 package org.digitocr.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.digitocr.mnist.MnistFiles;
@@ -11,7 +12,9 @@ import org.digitocr.train.EvaluationReport;
 import org.digitocr.train.EvaluationWriter;
 import org.digitocr.train.Evaluator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "evaluate",
@@ -23,6 +26,8 @@ import picocli.CommandLine.Option;
           + " most confidently wrong test digits) into --out."
     })
 public final class EvaluateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--model",
       paramLabel = "FILE",
@@ -61,25 +66,26 @@ public final class EvaluateCommand implements Callable<Integer> {
     DigitClassifier classifier = ModelStore.load(model);
     EvaluationReport report = new Evaluator(mistakes).evaluate(classifier, test);
     EvaluationWriter.write(report, test, out);
+    PrintWriter stdout = spec.commandLine().getOut();
     if (json) {
-      System.out.println(EvaluationWriter.toJson(report));
+      stdout.println(EvaluationWriter.toJson(report));
     } else {
-      printTable(report);
+      printTable(report, stdout);
     }
+    stdout.flush();
     return 0;
   }
 
-  private void printTable(EvaluationReport report) {
-    System.out.printf(
+  private void printTable(EvaluationReport report, PrintWriter stdout) {
+    stdout.printf(
         "%s on %,d test digits: accuracy %.2f%%, loss %.4f%n",
         model, report.size(), 100 * report.accuracy(), report.loss());
-    System.out.printf("%-6s %9s %9s %9s %8s%n", "class", "precision", "recall", "f1", "support");
+    stdout.printf("%-6s %9s %9s %9s %8s%n", "class", "precision", "recall", "f1", "support");
     for (EvaluationReport.ClassScores c : report.perClass()) {
-      System.out.printf(
+      stdout.printf(
           "%-6s %9.4f %9.4f %9.4f %8d%n",
           c.label(), c.precision(), c.recall(), c.f1(), c.support());
     }
-    System.out.println(
-        "Wrote evaluation.json, confusion.csv, confusion.png, mistakes.png to " + out);
+    stdout.println("Wrote evaluation.json, confusion.csv, confusion.png, mistakes.png to " + out);
   }
 }

@@ -1,5 +1,6 @@
 package org.digitocr.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,8 @@ public final class PredictCommand implements Callable<Integer> {
     }
     Natives.loadOpenCv();
     Natives.configureNd4j();
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
     DigitClassifier classifier = ModelStore.load(model);
     List<Item> items = new ArrayList<>();
     if (!mnistTest.isEmpty()) {
@@ -99,11 +102,12 @@ public final class PredictCommand implements Callable<Integer> {
       try {
         items.add(new Item(image.toString(), readDigit(image), null));
       } catch (InputException e) {
-        System.err.println("digit-ocr: " + e.getMessage());
+        stderr.println("digit-ocr: " + e.getMessage());
         allRead = false;
       }
     }
     if (items.isEmpty()) {
+      stderr.flush();
       return 1;
     }
     Prediction[] predictions = classifier.classify(items.stream().map(Item::digit).toList());
@@ -113,7 +117,7 @@ public final class PredictCommand implements Callable<Integer> {
       Item item = items.get(i);
       Prediction p = predictions[i];
       String known = item.label() == null ? "" : "  (labelled " + item.label() + ")";
-      System.out.printf(
+      stdout.printf(
           "%-" + nameWidth + "s  %d  %.4f%s%n", item.name(), p.digit(), p.confidence(), known);
       tiles.add(
           new Montage.Tile(
@@ -123,7 +127,8 @@ public final class PredictCommand implements Callable<Integer> {
                   Path.of(item.name()).getFileName(), p.digit(), 100 * p.confidence())));
     }
     Montage.write(tiles, FIGURE_COLUMNS, "Digits read by " + model, out);
-    System.out.println("Figure: " + out);
+    stdout.println("Figure: " + out);
+    stdout.flush();
     return allRead ? 0 : 1;
   }
 
