@@ -6,12 +6,12 @@ import java.util.concurrent.Callable;
 import org.digitocr.mnist.MnistFiles;
 import org.digitocr.mnist.MnistSet;
 import org.digitocr.model.DigitClassifier;
-import org.digitocr.model.ModelStore;
 import org.digitocr.runtime.Natives;
 import org.digitocr.train.EvaluationReport;
 import org.digitocr.train.EvaluationWriter;
 import org.digitocr.train.Evaluator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,18 +28,9 @@ import picocli.CommandLine.Spec;
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      paramLabel = "FILE",
-      description = "Model to score (default: ${DEFAULT-VALUE}).")
-  Path model = ModelStore.defaultModel();
+  @Mixin ModelOption model;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "data/mnist",
-      description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
-  Path data;
+  @Mixin MnistDataOption data;
 
   @Option(
       names = "--out",
@@ -62,8 +53,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Natives.loadOpenCv();
     Natives.configureNd4j();
-    MnistSet test = MnistFiles.test(data);
-    DigitClassifier classifier = ModelStore.load(model);
+    MnistSet test = MnistFiles.test(data.dir());
+    DigitClassifier classifier = model.load();
     EvaluationReport report = new Evaluator(mistakes).evaluate(classifier, test);
     EvaluationWriter.write(report, test, out);
     PrintWriter stdout = spec.commandLine().getOut();
@@ -79,7 +70,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   private void printTable(EvaluationReport report, PrintWriter stdout) {
     stdout.printf(
         "%s on %,d test digits: accuracy %.2f%%, loss %.4f%n",
-        model, report.size(), 100 * report.accuracy(), report.loss());
+        model.path(), report.size(), 100 * report.accuracy(), report.loss());
     stdout.printf("%-6s %9s %9s %9s %8s%n", "class", "precision", "recall", "f1", "support");
     for (EvaluationReport.ClassScores c : report.perClass()) {
       stdout.printf(

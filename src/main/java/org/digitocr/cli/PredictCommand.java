@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.digitocr.mnist.MnistFiles;
 import org.digitocr.mnist.MnistSet;
 import org.digitocr.model.DigitClassifier;
-import org.digitocr.model.ModelStore;
 import org.digitocr.model.Prediction;
 import org.digitocr.normalize.SingleDigitNormalizer;
 import org.digitocr.page.LoadOptions;
@@ -21,6 +20,7 @@ import org.digitocr.runtime.Natives;
 import org.digitocr.train.Montage;
 import org.opencv.core.Mat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -56,19 +56,9 @@ public final class PredictCommand implements Callable<Integer> {
       })
   List<String> mnistTest = new ArrayList<>();
 
-  @Option(
-      names = "--model",
-      paramLabel = "FILE",
-      description = "Model to use (default: ${DEFAULT-VALUE}).")
-  Path model = ModelStore.defaultModel();
+  @Mixin ModelOption model;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "data/mnist",
-      description =
-          "Folder with the MNIST IDX files, for --mnist-test (default: ${DEFAULT-VALUE}).")
-  Path data;
+  @Mixin MnistDataOption data;
 
   @Option(
       names = "--out",
@@ -89,10 +79,10 @@ public final class PredictCommand implements Callable<Integer> {
     Natives.configureNd4j();
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    DigitClassifier classifier = ModelStore.load(model);
+    DigitClassifier classifier = model.load();
     List<Item> items = new ArrayList<>();
     if (!mnistTest.isEmpty()) {
-      MnistSet test = MnistFiles.test(data);
+      MnistSet test = MnistFiles.test(data.dir());
       for (int index : indices(mnistTest, test.size())) {
         items.add(new Item("mnist-test:" + index, test.image(index), (int) test.labels()[index]));
       }
@@ -126,7 +116,7 @@ public final class PredictCommand implements Callable<Integer> {
                   "%s%nread %d (%.1f%%)",
                   Path.of(item.name()).getFileName(), p.digit(), 100 * p.confidence())));
     }
-    Montage.write(tiles, FIGURE_COLUMNS, "Digits read by " + model, out);
+    Montage.write(tiles, FIGURE_COLUMNS, "Digits read by " + model.path(), out);
     stdout.println("Figure: " + out);
     stdout.flush();
     return allRead ? 0 : 1;

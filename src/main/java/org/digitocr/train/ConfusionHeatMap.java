@@ -5,14 +5,11 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
-import org.digitocr.output.AtomicFiles;
 
 /**
  * Draws a confusion matrix as a heat map: true class down, predicted class across, the count in
@@ -39,22 +36,15 @@ public final class ConfusionHeatMap {
 
   public static void write(int[][] confusion, List<String> labels, String title, Path png)
       throws IOException {
-    BufferedImage image = draw(confusion, labels, title);
-    AtomicFiles.write(png, out -> ImageIO.write(image, "png", out));
+    Figures.writePng(draw(confusion, labels, title), png);
   }
 
   public static BufferedImage draw(int[][] confusion, List<String> labels, String title) {
     int n = confusion.length;
     int width = LEFT + n * CELL + MARGIN;
     int height = TOP + n * CELL + MARGIN + 40;
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setRenderingHint(
-        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, width, height);
-
-    g.setColor(Color.BLACK);
+    BufferedImage image = Figures.blank(width, height);
+    Graphics2D g = Figures.pen(image);
     g.setFont(TITLE_FONT);
     centred(g, title, width / 2, 24);
     g.setFont(AXIS_FONT);

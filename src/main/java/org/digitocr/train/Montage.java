@@ -1,6 +1,5 @@
 package org.digitocr.train;
 
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
@@ -10,8 +9,6 @@ import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
-import org.digitocr.output.AtomicFiles;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
@@ -36,8 +33,7 @@ public final class Montage {
 
   public static void write(List<Tile> tiles, int columns, String title, Path png)
       throws IOException {
-    BufferedImage image = draw(tiles, columns, title);
-    AtomicFiles.write(png, out -> ImageIO.write(image, "png", out));
+    Figures.writePng(draw(tiles, columns, title), png);
   }
 
   public static BufferedImage draw(List<Tile> tiles, int columns, String title) {
@@ -52,15 +48,10 @@ public final class Montage {
     int width = Math.max(cols * cellWidth + GAP, 400);
     int height = TITLE_HEIGHT + rows * cellHeight + GAP;
 
-    BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = canvas.createGraphics();
-    g.setRenderingHint(
-        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    BufferedImage canvas = Figures.blank(width, height);
+    Graphics2D g = Figures.pen(canvas);
     g.setRenderingHint(
         RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, width, height);
-    g.setColor(Color.BLACK);
     g.setFont(TITLE_FONT);
     g.drawString(title, GAP, TITLE_HEIGHT - 14);
     g.setFont(CAPTION_FONT);
