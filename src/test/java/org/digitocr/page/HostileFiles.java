@@ -10,7 +10,7 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
-/** Small malformed or hostile files for the tests of every stage that opens inputs. */
+/** Small malformed or hostile files for the tests of everything that opens inputs. */
 public final class HostileFiles {
   private HostileFiles() {}
 
