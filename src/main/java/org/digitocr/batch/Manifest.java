@@ -34,13 +34,14 @@ public final class Manifest {
    * @param sha256 the input file's content hash
    * @param model the model file's content hash
    * @param options the settings that change what is written for an input
-   * @param outputs files written for the input, relative to the output folder, {@code /}-separated
+   * @param outputs files written for the input, relative to the output folder, {@code /}-separated;
+   *     kept sorted, so that the manifest does not depend on which worker finished first
    */
   public record Entry(
       String sha256, String model, SortedMap<String, String> options, List<String> outputs) {
     public Entry {
       options = new TreeMap<>(options);
-      outputs = List.copyOf(outputs);
+      outputs = outputs.stream().sorted().toList();
     }
 
     boolean sameWork(Entry other) {
