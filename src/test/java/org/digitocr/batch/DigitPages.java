@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.digitocr.mnist.MnistFiles;
 import org.digitocr.mnist.MnistSet;
+import org.digitocr.mnist.MnistTestData;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
@@ -25,18 +26,17 @@ final class DigitPages {
     MnistSet set = testDigits();
     Random random = new Random(seed);
     Mat page = new Mat(120 + 90 * lines, 640, CvType.CV_8UC1, new org.opencv.core.Scalar(255));
-    Mat digit = new Mat(MnistSet.SIDE, MnistSet.SIDE, CvType.CV_32F);
     Mat scaled = new Mat();
     for (int line = 0; line < lines; line++) {
       int count = 3 + random.nextInt(4);
       for (int i = 0; i < count; i++) {
-        digit.put(0, 0, set.digit(random.nextInt(set.size())));
+        Mat digit = set.image(random.nextInt(set.size()));
         digit.convertTo(scaled, CvType.CV_8U, -255, 255);
+        digit.release();
         Imgproc.resize(scaled, scaled, new Size(56, 56), 0, 0, Imgproc.INTER_LINEAR);
         scaled.copyTo(page.submat(new Rect(60 + 52 * i, 60 + 90 * line, 56, 56)));
       }
     }
-    digit.release();
     scaled.release();
     return page;
   }
@@ -56,7 +56,7 @@ final class DigitPages {
 
   private static synchronized MnistSet testDigits() throws IOException {
     if (digits == null) {
-      digits = MnistFiles.test(MnistFiles.DEFAULT_DIR).first(2000);
+      digits = MnistFiles.test(MnistTestData.dir()).first(2000);
     }
     return digits;
   }
