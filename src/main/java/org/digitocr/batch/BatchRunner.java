@@ -23,11 +23,11 @@ import org.digitocr.output.ErrorsCsvWriter;
 import org.digitocr.output.Failure;
 import org.digitocr.output.ReviewPageWriter;
 import org.digitocr.page.LoadOptions;
-import org.digitocr.page.Page;
 import org.digitocr.page.PageLoader;
 import org.digitocr.page.PageSource;
 import org.digitocr.pipeline.ErrorKind;
 import org.digitocr.pipeline.InputException;
+import org.digitocr.pipeline.PageOutcome;
 import org.digitocr.pipeline.PageReader;
 import org.digitocr.pipeline.PageResult;
 import org.digitocr.pipeline.ReadOptions;
@@ -276,41 +276,27 @@ public final class BatchRunner {
      */
     private boolean readPage(PageReader reader, InputJob job, int number) {
       String name = job.input.name();
-      Page page = null;
-      try {
-        page = job.page(number);
-        PageResult result = reader.read(name, page);
-        job.written(writers.writePage(job.input, job.pageCount(), result, page.image()));
-        stats.pages.incrementAndGet();
-        stats.digits.addAndGet(result.digits().size());
-        stats.uncertain.addAndGet(result.uncertainDigits());
-        for (String warning : result.warnings()) {
-          log.warn(name + pageLabel(job, number) + ": " + warning);
-        }
-        progress.update();
-        return job.read(result);
-      } catch (InputException e) {
-        return job.failed(failure(job, number, e.kind().name(), e.getMessage()));
-      } catch (IOException e) {
-        return job.failed(
-            failure(job, number, "WRITE_FAILED", name + pageLabel(job, number) + ": " + e));
-      } catch (RuntimeException | OutOfMemoryError e) {
-        return job.failed(
-            failure(
-                job,
-                number,
-                "INTERNAL",
-                name + pageLabel(job, number) + ": cannot be read (" + e + ")"));
-      } finally {
-        if (page != null) {
-          page.image().release();
-        }
+      PageOutcome outcome =
+          PageOutcome.read(
+              reader,
+              name,
+              job,
+              number,
+              (result, image) ->
+                  job.written(writers.writePage(job.input, job.pageCount(), result, image)));
+      if (outcome.failure() != null) {
+        log.error(outcome.failure().message());
+        return job.failed(outcome.failure());
       }
-    }
-
-    private Failure failure(InputJob job, int page, String kind, String message) {
-      log.error(message);
-      return new Failure(job.input.name(), job.pageCount() > 1 ? page : 0, kind, message);
+      PageResult result = outcome.result();
+      stats.pages.incrementAndGet();
+      stats.digits.addAndGet(result.digits().size());
+      stats.uncertain.addAndGet(result.uncertainDigits());
+      for (String warning : result.warnings()) {
+        log.warn(name + pageLabel(job, number) + ": " + warning);
+      }
+      progress.update();
+      return job.read(result);
     }
 
     /** Called once per opened input, by whichever thread finished its last page. */
@@ -354,7 +340,7 @@ public final class BatchRunner {
       } catch (IOException e) {
         String message = name + ": outputs cannot be written (" + e.getMessage() + ")";
         log.error(message);
-        pageFailures.add(new Failure(name, 0, "WRITE_FAILED", message));
+        pageFailures.add(new Failure(name, 0, PageOutcome.WRITE_FAILED, message));
       }
     }
 

@@ -1,12 +1,14 @@
 package org.digitocr.pipeline;
 
+import java.io.Serializable;
+
 /**
  * How pages are read.
  *
  * @param minConfidence digits whose softmax probability is below this are marked uncertain ({@code
  *     ?} in transcripts; their best guess is kept in digits.csv)
  */
-public record ReadOptions(float minConfidence) {
+public record ReadOptions(float minConfidence) implements Serializable {
   /**
    * Chosen on generated pages (see the scan notes): the threshold below which most misread digits
    * fall while few correct ones do.
