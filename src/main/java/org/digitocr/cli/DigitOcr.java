@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Reads handwritten digits from scanned pages, PDFs and phone photos.",
-    subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class})
+    subcommands = {
+      TrainCommand.class,
+      EvaluateCommand.class,
+      PredictCommand.class,
+      SparkCommand.class
+    })
 public final class DigitOcr {
   /** Exit status when a command cannot run at all (missing model or data, unwritable output). */
   public static final int EXIT_FATAL = 3;
@@ -28,6 +33,7 @@ public final class DigitOcr {
 
   public static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new DigitOcr());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           String message = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -1,0 +1,248 @@
+package org.digitocr.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.digitocr.batch.BatchRunner;
+import org.digitocr.batch.DigitPages;
+import org.digitocr.batch.Input;
+import org.digitocr.batch.OutputWriters;
+import org.digitocr.batch.Progress;
+import org.digitocr.batch.RunLog;
+import org.digitocr.batch.RunStats;
+import org.digitocr.batch.StopSignal;
+import org.digitocr.model.ModelStore;
+import org.digitocr.output.CsvTableWriter;
+import org.digitocr.output.Failure;
+import org.digitocr.output.ResultTables;
+import org.digitocr.page.LoadOptions;
+import org.digitocr.pipeline.PageResult;
+import org.digitocr.pipeline.ReadOptions;
+import org.digitocr.runtime.Natives;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.Mat;
+import org.opencv.imgcodecs.Imgcodecs;
+
+class SparkScanJobTest {
+  private static SparkSession spark;
+  @TempDir static Path dir;
+  private static List<String> inputs;
+  private static Path local;
+  private static RunStats.Snapshot localStats;
+
+  /** Generated pages and bad inputs, read once by the local runner for reference. */
+  @BeforeAll
+  static void inputsReadLocally() throws IOException {
+    Natives.loadOpenCv();
+    Path scans = dir.resolve("scans");
+    DigitPages.write(scans.resolve("form 1.png"), 1, 3);
+    DigitPages.write(scans.resolve("a.png"), 2, 1);
+    DigitPages.write(scans.resolve("a/zählerstand 7.png"), 3, 2);
+    writeTiff(scans.resolve("batch/three pages.tif"), 4, 5, 6);
+    byte[] png = Files.readAllBytes(scans.resolve("a.png"));
+    Files.write(scans.resolve("truncated.png"), Arrays.copyOf(png, png.length / 2));
+    Files.write(scans.resolve("empty.png"), new byte[0]);
+    Files.writeString(scans.resolve("notes.png"), "12 34 56\n");
+    Files.writeString(scans.resolve("readme.txt"), "not an input\n");
+    Path single = DigitPages.write(dir.resolve("single.png"), 7, 2);
+    inputs = List.of(scans.toString(), dir.resolve("missing").toString(), single.toString());
+    local = dir.resolve("local");
+    localStats = runLocally(inputs.stream().map(Path::of).toList(), local);
+
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("digit-ocr-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.local.dir", "target/spark-local")
+            .config("spark.sql.shuffle.partitions", "2")
+            .getOrCreate();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  @Test
+  void csvTablesEqualTheLocalRunnersRowForRowAndBadInputsBecomeErrorRows() throws Exception {
+    Path out = dir.resolve("csv");
+    // One page per task: the three-page TIFF is read by several tasks.
+    SparkScanJob.Outcome outcome = runOnSpark(out, TableFormat.CSV, 1);
+
+    assertEquals(ResultTables.DIGITS_HEADER, header(out.resolve("digits.csv")));
+    assertEquals(ResultTables.LINES_HEADER, header(out.resolve("lines.csv")));
+    for (String table : List.of("digits.csv", "lines.csv", "errors.csv")) {
+      assertEquals(rows(local.resolve(table)), rows(out.resolve(table)), table);
+    }
+
+    List<List<String>> digits = rows(out.resolve("digits.csv"));
+    // The local runner's order: a/ before a.png, as its folder walk meets them.
+    assertEquals(
+        List.of(
+            "a/zählerstand 7.png", "a.png", "batch/three pages.tif", "form 1.png", "single.png"),
+        digits.stream().map(row -> row.get(0)).distinct().toList());
+    assertEquals(
+        List.of("1", "2", "3"),
+        digits.stream()
+            .filter(row -> row.get(0).equals("batch/three pages.tif"))
+            .map(row -> row.get(1))
+            .distinct()
+            .toList());
+    assertEquals(
+        List.of(
+            "empty.png EMPTY",
+            "notes.png NOT_AN_IMAGE",
+            "truncated.png TRUNCATED",
+            inputs.get(1) + " NOT_FOUND"),
+        rows(out.resolve("errors.csv")).stream()
+            .map(row -> row.get(0) + " " + row.get(2))
+            .toList());
+
+    RunStats.Snapshot stats = outcome.stats();
+    assertEquals(
+        List.of(localStats.inputs(), localStats.processed(), localStats.failed()),
+        List.of(stats.inputs(), stats.processed(), stats.failed()));
+    assertEquals(
+        List.of(9, 5L, 4L, 7L),
+        List.of(stats.inputs(), stats.processed(), stats.failed(), stats.pages()));
+    assertEquals(
+        List.of(localStats.digits(), (long) digits.size()),
+        List.of(stats.digits(), stats.digits()));
+    assertEquals(List.of(1L, 4L), List.of(outcome.notInputs(), outcome.errors()));
+    assertEquals(BatchRunner.EXIT_SOME_FAILED, outcome.exitCode());
+  }
+
+  @Test
+  void parquetTablesHoldTheSameRowsTyped() throws Exception {
+    Path out = dir.resolve("parquet");
+    runOnSpark(out, TableFormat.PARQUET, SparkScanJob.DEFAULT_PAGES_PER_TASK);
+
+    for (String table : List.of("digits", "lines", "errors")) {
+      Dataset<Row> read = spark.read().parquet(out.resolve(table + ".parquet").toString());
+      List<List<String>> values = new ArrayList<>();
+      for (Row row : read.collectAsList()) {
+        List<String> text = new ArrayList<>();
+        for (int i = 0; i < row.length(); i++) {
+          text.add(row.isNullAt(i) ? "" : row.get(i).toString());
+        }
+        values.add(text);
+      }
+      assertEquals(rows(local.resolve(table + ".csv")), values, table);
+    }
+    StructType digits = spark.read().parquet(out.resolve("digits.parquet").toString()).schema();
+    assertEquals(DataTypes.IntegerType, digits.apply("page").dataType());
+    assertEquals(DataTypes.createDecimalType(5, 4), digits.apply("confidence").dataType());
+  }
+
+  /** A multi-page TIFF, a page per seed. */
+  private static void writeTiff(Path file, long... seeds) throws IOException {
+    Files.createDirectories(file.getParent());
+    List<Mat> pages = new ArrayList<>();
+    for (long seed : seeds) {
+      pages.add(DigitPages.page(seed, 2));
+    }
+    Imgcodecs.imwritemulti(file.toString(), pages);
+    pages.forEach(Mat::release);
+  }
+
+  private static SparkScanJob.Outcome runOnSpark(Path out, TableFormat format, int pagesPerTask)
+      throws IOException {
+    return SparkScanJob.run(
+        spark,
+        new SparkScanJob.Settings(
+            inputs,
+            out.toString(),
+            format,
+            LoadOptions.DEFAULT,
+            ReadOptions.DEFAULT,
+            ModelStore.defaultModel(),
+            pagesPerTask));
+  }
+
+  /** Runs the local runner with the CSV writers of digits.csv and lines.csv. */
+  private static RunStats.Snapshot runLocally(List<Path> arguments, Path out) throws IOException {
+    Natives.configureNd4j();
+    BatchRunner.Settings settings =
+        new BatchRunner.Settings(
+            out, 2, false, LoadOptions.DEFAULT, ReadOptions.DEFAULT, "test", new TreeMap<>());
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    try (RunLog log =
+        new RunLog(
+            RunLog.Verbosity.QUIET, new PrintStream(console, true, StandardCharsets.UTF_8), null)) {
+      return new BatchRunner(
+              settings,
+              ModelStore.load(ModelStore.defaultModel()),
+              new CsvTables(out),
+              log,
+              StopSignal.none(),
+              Progress.Mode.NONE,
+              Duration.ofSeconds(10))
+          .run(arguments)
+          .stats();
+    }
+  }
+
+  /** Writes digits.csv and lines.csv, nothing per input. */
+  private record CsvTables(Path out) implements OutputWriters {
+    @Override
+    public List<String> writePage(Input input, int pageCount, PageResult page, Mat image) {
+      return List.of();
+    }
+
+    @Override
+    public List<String> writeInput(Input input, int pageCount, List<PageResult> pages) {
+      return List.of();
+    }
+
+    @Override
+    public String pageImage(Input input, int pageCount, int page) {
+      return null;
+    }
+
+    @Override
+    public void writeAggregates(
+        Iterable<PageResult> pages, RunStats.Snapshot stats, List<Failure> failures)
+        throws IOException {
+      CsvTableWriter.writeDigits(out.resolve(CsvTableWriter.DIGITS_FILE), pages);
+      CsvTableWriter.writeLines(out.resolve(CsvTableWriter.LINES_FILE), pages);
+    }
+  }
+
+  private static List<String> header(Path csv) throws IOException {
+    try (Reader reader = Files.newBufferedReader(csv);
+        CSVParser parser = CSVFormat.DEFAULT.parse(reader)) {
+      return parser.iterator().next().toList();
+    }
+  }
+
+  private static List<List<String>> rows(Path csv) throws IOException {
+    try (Reader reader = Files.newBufferedReader(csv);
+        CSVParser parser =
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+      return parser.getRecords().stream().map(CSVRecord::toList).toList();
+    }
+  }
+}
