@@ -9,11 +9,11 @@ import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sum;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
@@ -257,7 +257,8 @@ public final class SparkScanJob {
         .fold(new long[3], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
   }
 
-  private interface RowMapping extends java.io.Serializable {
+  /** {@link ResultTables}' rows of one table, as Spark ships functions: serializable. */
+  private interface RowMapping extends Serializable {
     List<List<Object>> rows(PageResult page);
   }
 
@@ -271,18 +272,9 @@ public final class SparkScanJob {
               if (result == null) {
                 return Collections.emptyIterator();
               }
-              Iterator<List<Object>> rows = mapping.rows(result).iterator();
-              return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                  return rows.hasNext();
-                }
-
-                @Override
-                public Row next() {
-                  return RowFactory.create(rows.next().toArray());
-                }
-              };
+              return mapping.rows(result).stream()
+                  .map(row -> RowFactory.create(row.toArray()))
+                  .iterator();
             },
         Encoders.row(TableWriter.schema(header, types)));
   }
