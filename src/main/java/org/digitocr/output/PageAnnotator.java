@@ -11,8 +11,9 @@ import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Draws what was read onto a colour copy of the page: a box per digit with the digit and its
- * confidence above it; uncertain digits in a warning colour, line boxes faintly.
+ * Draws what was read onto a colour copy of the page: a box per digit, the digit above it and its
+ * confidence (per cent, rounded down) below it; uncertain digits in a warning colour, line boxes
+ * faintly.
  */
 public final class PageAnnotator {
   private static final Scalar CERTAIN = new Scalar(40, 160, 0); // BGR green
@@ -48,6 +49,7 @@ public final class PageAnnotator {
     return canvas;
   }
 
+  /** The digit above its box and its confidence in per cent below, so neighbours' labels fit. */
   private static void drawDigit(Mat canvas, ReadDigit digit, int thickness) {
     Box box = digit.box();
     Scalar colour = digit.uncertain() ? UNCERTAIN : CERTAIN;
@@ -57,19 +59,25 @@ public final class PageAnnotator {
         new Point(box.right(), box.bottom()),
         colour,
         thickness);
-    String label =
-        digit.digit()
-            + (digit.uncertain() ? "?" : "")
-            + String.format(Locale.ROOT, " %.0f%%", 100 * digit.confidence());
-    double scale = Math.max(0.35, box.height() / 70.0);
+    double digitScale = Math.max(0.4, box.height() / 80.0);
+    double confidenceScale = digitScale * 0.6;
     Imgproc.putText(
         canvas,
-        label,
-        new Point(box.x(), Math.max(12, box.y() - 4 * thickness)),
+        digit.digit() + (digit.uncertain() ? "?" : ""),
+        new Point(box.x(), Math.max(12, box.y() - 3 * thickness)),
         Imgproc.FONT_HERSHEY_SIMPLEX,
-        scale,
+        digitScale,
         colour,
         thickness,
+        Imgproc.LINE_AA);
+    Imgproc.putText(
+        canvas,
+        String.format(Locale.ROOT, "%.0f", Math.floor(100 * digit.confidence())),
+        new Point(box.x(), box.bottom() + 3 * thickness + 22 * confidenceScale),
+        Imgproc.FONT_HERSHEY_SIMPLEX,
+        confidenceScale,
+        colour,
+        Math.max(1, thickness - 1),
         Imgproc.LINE_AA);
   }
 }
