@@ -31,8 +31,8 @@ public final class Deskewer {
   public record Rotated(Mat image, CoordinateMap toBefore) {}
 
   /**
-   * Rotates a grey page counter-clockwise by {@code degrees} about its centre, filling the
-   * corners with the nearest paper.
+   * Rotates a grey page counter-clockwise by {@code degrees} about its centre, filling the corners
+   * with the nearest paper.
    */
   public Rotated rotate(Mat grey, double degrees) {
     Mat rotation =

@@ -10,8 +10,8 @@ final class HandwritingHeight {
   private HandwritingHeight() {}
 
   /**
-   * The median height of the marks weighted by their box area, so that the many small letters of
-   * a form's print do not outweigh fewer, larger handwritten digits; 0 for no marks.
+   * The median height of the marks weighted by their box area, so that the many small letters of a
+   * form's print do not outweigh fewer, larger handwritten digits; 0 for no marks.
    */
   static double of(List<Box> marks) {
     List<Box> boxes = new ArrayList<>(marks);

@@ -26,8 +26,8 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Generates scanned-looking form pages filled in with MNIST test digits, with the ground truth:
- * a printed title and small print, field labels, numbers of 3–12 digits (some in two groups) at
+ * Generates scanned-looking form pages filled in with MNIST test digits, with the ground truth: a
+ * printed title and small print, field labels, numbers of 3–12 digits (some in two groups) at
  * varied sizes and spacings, written on ruled lines, in boxes, in comb boxes or on blank paper;
  * then paper tone, uneven light, blur, noise, specks and a small rotation.
  *
@@ -45,9 +45,26 @@ public final class PageGenerator {
     "Complete every field and return the form to the office."
   };
   private static final String[] LABELS = {
-    "Account number", "Customer number", "Invoice no.", "Order number", "Telephone", "Amount",
-    "Postcode", "Reference", "Meter reading", "Policy number", "Date of birth", "Quantity",
-    "Serial number", "Member ID", "Total", "Sort code", "Mileage", "Room", "Weight (g)", "Batch"
+    "Account number",
+    "Customer number",
+    "Invoice no.",
+    "Order number",
+    "Telephone",
+    "Amount",
+    "Postcode",
+    "Reference",
+    "Meter reading",
+    "Policy number",
+    "Date of birth",
+    "Quantity",
+    "Serial number",
+    "Member ID",
+    "Total",
+    "Sort code",
+    "Mileage",
+    "Room",
+    "Weight (g)",
+    "Batch"
   };
 
   private enum Frame {
@@ -106,10 +123,8 @@ public final class PageGenerator {
     Mat rotation =
         Imgproc.getRotationMatrix2D(new Point(grey.cols() / 2.0, grey.rows() / 2.0), degrees, 1);
     Mat rotated = new Mat();
-    double paper = Core.mean(grey.submat(new Rect(0, 0, 20, 20))).val[0];
     Imgproc.warpAffine(
-        grey, rotated, rotation, grey.size(), Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT,
-        Scalar.all(paper));
+        grey, rotated, rotation, grey.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
     Mat image = new Mat();
     rotated.convertTo(image, CvType.CV_8U);
     grey.release();
@@ -207,21 +222,30 @@ public final class PageGenerator {
     Sheet(Random random, PageOptions options) {
       this.random = random;
       this.options = options;
-      this.form = new BufferedImage(options.width(), options.height(), BufferedImage.TYPE_BYTE_GRAY);
+      this.form =
+          new BufferedImage(options.width(), options.height(), BufferedImage.TYPE_BYTE_GRAY);
       this.graphics = form.createGraphics();
       graphics.setColor(Color.WHITE);
       graphics.fillRect(0, 0, options.width(), options.height());
-      graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      graphics.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       this.margin = (int) options.pixels(15);
       this.y = margin;
     }
 
     void drawForm() {
-      Font title = new Font(random.nextBoolean() ? Font.SANS_SERIF : Font.SERIF, Font.BOLD, size(6, 8));
+      Font title =
+          new Font(random.nextBoolean() ? Font.SANS_SERIF : Font.SERIF, Font.BOLD, size(6, 8));
       y += print(pick(TITLES), title, margin, y, random.nextBoolean());
       if (random.nextBoolean()) {
-        y += print(pick(SMALL_PRINT), new Font(Font.SANS_SERIF, Font.PLAIN, size(3, 3.6)), margin, y, false);
+        y +=
+            print(
+                pick(SMALL_PRINT),
+                new Font(Font.SANS_SERIF, Font.PLAIN, size(3, 3.6)),
+                margin,
+                y,
+                false);
       }
       y += (int) options.pixels(6);
       while (written < options.targetDigits() && addField()) {
@@ -247,14 +271,21 @@ public final class PageGenerator {
         frame = Frame.BOX;
       }
       boolean labelAbove = random.nextDouble() < 0.4;
-      Font labelFont = new Font(random.nextBoolean() ? Font.SANS_SERIF : Font.SERIF, random.nextDouble() < 0.3 ? Font.BOLD : Font.PLAIN, size(3.2, 4.2));
+      Font labelFont =
+          new Font(
+              random.nextBoolean() ? Font.SANS_SERIF : Font.SERIF,
+              random.nextDouble() < 0.3 ? Font.BOLD : Font.PLAIN,
+              size(3.2, 4.2));
       graphics.setFont(labelFont);
       String label = pick(LABELS) + (random.nextBoolean() ? ":" : "");
       int labelWidth = graphics.getFontMetrics().stringWidth(label);
       int labelHeight = graphics.getFontMetrics().getHeight();
 
       double height = options.pixels(5 + random.nextDouble() * 4.5);
-      int left = labelAbove ? margin + random.nextInt((int) options.pixels(10)) : margin + labelWidth + (int) options.pixels(4 + random.nextDouble() * 6);
+      int left =
+          labelAbove
+              ? margin + random.nextInt((int) options.pixels(10))
+              : margin + labelWidth + (int) options.pixels(4 + random.nextDouble() * 6);
       Layout layout = layout(groupLengths, height, frame, options.width() - margin - left);
       while (layout == null && height > options.pixels(4)) {
         height *= 0.85;
@@ -305,7 +336,10 @@ public final class PageGenerator {
             x += cell;
           } else {
             if (i > 0) {
-              x += height * (options.touchingGap() + random.nextDouble() * (0.3 - options.touchingGap()));
+              x +=
+                  height
+                      * (options.touchingGap()
+                          + random.nextDouble() * (0.3 - options.touchingGap()));
             }
             at = (int) Math.round(x);
             x += alpha.cols();
@@ -322,7 +356,14 @@ public final class PageGenerator {
       return new Layout(placed, alphas, width, cell);
     }
 
-    void drawFrame(Frame frame, Layout layout, int left, int top, int height, int baseline, double digitHeight) {
+    void drawFrame(
+        Frame frame,
+        Layout layout,
+        int left,
+        int top,
+        int height,
+        int baseline,
+        double digitHeight) {
       if (frame == Frame.NONE) {
         return;
       }
@@ -358,11 +399,17 @@ public final class PageGenerator {
           breakStroke(alpha, height);
         }
         int x = left + placed[1];
-        int top = baseline - alpha.rows() + (int) Math.round((random.nextDouble() * 2 - 1) * 0.08 * height);
+        int top =
+            baseline
+                - alpha.rows()
+                + (int) Math.round((random.nextDouble() * 2 - 1) * 0.08 * height);
         strokes.add(new Stroke(alpha, x, top));
         Rect ink = inkBounds(alpha);
         TruthDigit digit =
-            new TruthDigit(digits.labels()[placed[0]], placed[0], new Box(x + ink.x, top + ink.y, ink.width, ink.height));
+            new TruthDigit(
+                digits.labels()[placed[0]],
+                placed[0],
+                new Box(x + ink.x, top + ink.y, ink.width, ink.height));
         if (placed[2] == groups.size()) {
           groups.add(new ArrayList<>());
         }

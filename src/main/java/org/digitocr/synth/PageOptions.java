@@ -10,8 +10,8 @@ package org.digitocr.synth;
  * @param maxRotationDegrees the page is rotated by up to this much either way
  * @param noise standard deviation of the scanner's grey-level noise
  * @param brokenRate fraction of digits drawn with a gap in a stroke (a faint pen)
- * @param touchingGap closest spacing of digits within a number, in digit heights; negative
- *     values let neighbours touch
+ * @param touchingGap closest spacing of digits within a number, in digit heights; negative values
+ *     let neighbours touch
  * @param unevenLightRate fraction of pages with a shadow-like gradient across them
  */
 public record PageOptions(
@@ -44,17 +44,41 @@ public record PageOptions(
 
   public PageOptions withTargetDigits(int digits) {
     return new PageOptions(
-        width, height, dpi, digits, maxRotationDegrees, noise, brokenRate, touchingGap, unevenLightRate);
+        width,
+        height,
+        dpi,
+        digits,
+        maxRotationDegrees,
+        noise,
+        brokenRate,
+        touchingGap,
+        unevenLightRate);
   }
 
   public PageOptions withBrokenRate(double rate) {
     return new PageOptions(
-        width, height, dpi, targetDigits, maxRotationDegrees, noise, rate, touchingGap, unevenLightRate);
+        width,
+        height,
+        dpi,
+        targetDigits,
+        maxRotationDegrees,
+        noise,
+        rate,
+        touchingGap,
+        unevenLightRate);
   }
 
   public PageOptions withTouchingGap(double gap) {
     return new PageOptions(
-        width, height, dpi, targetDigits, maxRotationDegrees, noise, brokenRate, gap, unevenLightRate);
+        width,
+        height,
+        dpi,
+        targetDigits,
+        maxRotationDegrees,
+        noise,
+        brokenRate,
+        gap,
+        unevenLightRate);
   }
 
   public PageOptions withMaxRotation(double degrees) {

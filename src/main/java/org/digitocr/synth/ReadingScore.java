@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.digitocr.layout.Box;
 import org.digitocr.layout.ReadDigit;
-import org.digitocr.layout.ReadLine;
 import org.digitocr.pipeline.PageResult;
 
 /**
@@ -85,7 +84,8 @@ public final class ReadingScore {
       }
       Box box = found.get(i).box();
       if (truth.contains(box.centerX(), box.centerY())) {
-        double distance = Math.hypot(box.centerX() - truth.centerX(), box.centerY() - truth.centerY());
+        double distance =
+            Math.hypot(box.centerX() - truth.centerX(), box.centerY() - truth.centerY());
         if (distance < bestDistance) {
           bestDistance = distance;
           best = i;
