@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -71,7 +73,8 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--dpi",
       defaultValue = "" + LoadOptions.DEFAULT_DPI,
-      description = "Resolution PDF pages are rendered at (default: ${DEFAULT-VALUE}).")
+      description =
+          "Resolution PDF pages are rendered at; also the assumed resolution of images that do not state one (default: ${DEFAULT-VALUE}).")
   int dpi;
 
   @Option(
@@ -111,6 +114,9 @@ public final class ScanCommand implements Callable<Integer> {
           "formats", chosen.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
       options.put("max-pixels", String.valueOf(maxPixels));
       options.put("min-confidence", String.valueOf(minConfidence));
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("model", model.path().toString());
+      report.putAll(options);
       BatchRunner.Settings settings =
           new BatchRunner.Settings(
               output, batch.jobs, batch.force, load, read, Sha256.of(model.path()), options);
@@ -118,7 +124,7 @@ public final class ScanCommand implements Callable<Integer> {
           new BatchRunner(
               settings,
               classifier,
-              new ScanOutputs(output, chosen, dpi),
+              new ScanOutputs(output, chosen, dpi, report),
               log,
               stop,
               Progress.modeFor(batch.verbosity()),
