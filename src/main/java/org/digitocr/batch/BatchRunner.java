@@ -282,8 +282,8 @@ public final class BatchRunner {
               name,
               job,
               number,
-              (result, image) ->
-                  job.written(writers.writePage(job.input, job.pageCount(), result, image)));
+              (result, page) ->
+                  job.written(writers.writePage(job.input, job.pageCount(), result, page)));
       if (outcome.failure() != null) {
         log.error(outcome.failure().message());
         return job.failed(outcome.failure());

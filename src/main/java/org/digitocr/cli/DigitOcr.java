@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,
+      ScanCommand.class,
       SparkCommand.class
     })
 public final class DigitOcr {

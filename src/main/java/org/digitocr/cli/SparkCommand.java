@@ -3,8 +3,6 @@ package org.digitocr.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.digitocr.page.LoadOptions;
-import org.digitocr.pipeline.ReadOptions;
 import org.digitocr.spark.SparkScanJob;
 import org.digitocr.spark.TableFormat;
 import picocli.CommandLine.Command;
@@ -49,26 +47,7 @@ public final class SparkCommand implements Callable<Integer> {
               + " (a folder per table). Default: ${DEFAULT-VALUE}.")
   TableFormat format;
 
-  @Option(
-      names = "--dpi",
-      paramLabel = "DPI",
-      defaultValue = "" + LoadOptions.DEFAULT_DPI,
-      description = "Resolution PDF pages are rendered at (default: ${DEFAULT-VALUE}).")
-  int dpi;
-
-  @Option(
-      names = "--max-pixels",
-      paramLabel = "N",
-      defaultValue = "" + LoadOptions.DEFAULT_MAX_PIXELS,
-      description = "Largest page decoded, in pixels (default: ${DEFAULT-VALUE}).")
-  long maxPixels;
-
-  @Option(
-      names = "--min-confidence",
-      paramLabel = "P",
-      defaultValue = "" + ReadOptions.DEFAULT_MIN_CONFIDENCE,
-      description = "Digits below this confidence are uncertain (default: ${DEFAULT-VALUE}).")
-  float minConfidence;
+  @Mixin ReadingOptions reading;
 
   @Option(
       names = "--pages-per-task",
@@ -94,13 +73,7 @@ public final class SparkCommand implements Callable<Integer> {
     }
     SparkScanJob.Settings settings =
         new SparkScanJob.Settings(
-            inputs,
-            output,
-            format,
-            new LoadOptions(dpi, maxPixels),
-            new ReadOptions(minConfidence),
-            model.path(),
-            pagesPerTask);
+            inputs, output, format, reading.load(), reading.read(), model.path(), pagesPerTask);
     SparkScanJob.Outcome outcome = SparkScanJob.run(settings, master);
     PrintWriter out = spec.commandLine().getOut();
     if (outcome.notInputs() > 0) {

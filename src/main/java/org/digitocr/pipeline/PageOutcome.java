@@ -5,7 +5,6 @@ import java.io.Serializable;
 import org.digitocr.output.Failure;
 import org.digitocr.page.Page;
 import org.digitocr.page.PageSource;
-import org.opencv.core.Mat;
 
 /**
  * One page of an input read into its result, or the failure that stopped it. {@link #read} is the
@@ -26,7 +25,7 @@ public record PageOutcome(PageResult result, Failure failure) implements Seriali
   /** What a runner does with a page read while its pixels are still at hand. */
   @FunctionalInterface
   public interface PixelUse {
-    void accept(PageResult result, Mat image) throws IOException;
+    void accept(PageResult result, Page page) throws IOException;
   }
 
   /**
@@ -36,7 +35,7 @@ public record PageOutcome(PageResult result, Failure failure) implements Seriali
    * @param name the input's name in results and messages
    */
   public static PageOutcome read(PageReader reader, String name, PageSource source, int number) {
-    return read(reader, name, source, number, (result, image) -> {});
+    return read(reader, name, source, number, (result, page) -> {});
   }
 
   /**
@@ -50,7 +49,7 @@ public record PageOutcome(PageResult result, Failure failure) implements Seriali
     try {
       decoded = source.page(number);
       PageResult result = reader.read(name, decoded);
-      use.accept(result, decoded.image());
+      use.accept(result, decoded);
       return new PageOutcome(result, null);
     } catch (IOException e) {
       return new PageOutcome(

@@ -41,7 +41,11 @@ class PageOutcomeTest {
       List<String> seen = new ArrayList<>();
       PageOutcome outcome =
           PageOutcome.read(
-              reader, "scan.tif", source, 2, (result, image) -> seen.add(image.size().toString()));
+              reader,
+              "scan.tif",
+              source,
+              2,
+              (result, page) -> seen.add(page.image().size().toString()));
       assertNull(outcome.failure());
       assertEquals(
           List.of("scan.tif", 2), List.of(outcome.result().file(), outcome.result().page()));
@@ -58,7 +62,7 @@ class PageOutcomeTest {
               "scan.tif",
               source,
               1,
-              (result, image) -> {
+              (result, page) -> {
                 throw new IOException("disk full");
               });
       assertNull(outcome.result());
