@@ -16,13 +16,13 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /** Small scanned-looking pages: a few lines of MNIST test digits, dark on white. */
-public final class DigitPages {
+final class DigitPages {
   private static MnistSet digits;
 
   private DigitPages() {}
 
   /** A page with {@code lines} lines of 3 to 6 digits, chosen by {@code seed}. */
-  public static Mat page(long seed, int lines) throws IOException {
+  static Mat page(long seed, int lines) throws IOException {
     MnistSet set = testDigits();
     Random random = new Random(seed);
     Mat page = new Mat(120 + 90 * lines, 640, CvType.CV_8UC1, new org.opencv.core.Scalar(255));
@@ -42,7 +42,7 @@ public final class DigitPages {
   }
 
   /** Writes a page as {@code file}, in the format its extension names. */
-  public static Path write(Path file, long seed, int lines) throws IOException {
+  static Path write(Path file, long seed, int lines) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Mat page = page(seed, lines);
     MatOfByte encoded = new MatOfByte();

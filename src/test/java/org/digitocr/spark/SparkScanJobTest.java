@@ -1,6 +1,7 @@
 package org.digitocr.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -19,14 +21,16 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.digitocr.batch.BatchRunner;
-import org.digitocr.batch.DigitPages;
 import org.digitocr.batch.RunStats;
 import org.digitocr.cli.DigitOcr;
+import org.digitocr.mnist.MnistTestData;
 import org.digitocr.model.ModelStore;
 import org.digitocr.output.ResultTables;
 import org.digitocr.page.LoadOptions;
 import org.digitocr.pipeline.ReadOptions;
 import org.digitocr.runtime.Natives;
+import org.digitocr.synth.PageGenerator;
+import org.digitocr.synth.PageOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,8 @@ import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 
 class SparkScanJobTest {
+  private static final PageOptions PAGES = PageOptions.a4(100).withTargetDigits(30);
+  private static PageGenerator generator;
   private static SparkSession spark;
   @TempDir static Path dir;
   private static List<String> inputs;
@@ -45,16 +51,17 @@ class SparkScanJobTest {
   static void inputsReadLocally() throws IOException {
     Natives.loadOpenCv();
     Path scans = dir.resolve("scans");
-    DigitPages.write(scans.resolve("form 1.png"), 1, 3);
-    DigitPages.write(scans.resolve("a.png"), 2, 1);
-    DigitPages.write(scans.resolve("a/zählerstand 7.png"), 3, 2);
-    writeTiff(scans.resolve("batch/three pages.tif"), 4, 5, 6);
+    generator = PageGenerator.fromMnistTest(MnistTestData.dir());
+    write(scans.resolve("form 1.png"), 1);
+    write(scans.resolve("a.png"), 2);
+    write(scans.resolve("a/zählerstand 7.png"), 3);
+    write(scans.resolve("batch/three pages.tif"), 4, 5, 6);
     byte[] png = Files.readAllBytes(scans.resolve("a.png"));
     Files.write(scans.resolve("truncated.png"), Arrays.copyOf(png, png.length / 2));
     Files.write(scans.resolve("empty.png"), new byte[0]);
     Files.writeString(scans.resolve("notes.png"), "12 34 56\n");
     Files.writeString(scans.resolve("readme.txt"), "not an input\n");
-    Path single = DigitPages.write(dir.resolve("single.png"), 7, 2);
+    Path single = write(dir.resolve("single.png"), 7);
     inputs = List.of(scans.toString(), dir.resolve("missing").toString(), single.toString());
     local = dir.resolve("local");
     List<String> scan = new ArrayList<>(List.of("scan", "--format", "csv", "--jobs", "2", "-q"));
@@ -92,6 +99,7 @@ class SparkScanJobTest {
     }
 
     List<List<String>> digits = rows(out.resolve("digits.csv"));
+    assertTrue(digits.size() > 100, digits.size() + " digits read on 7 pages of about 30");
     // The local runner's order: a/ before a.png, as its folder walk meets them.
     assertEquals(
         List.of(
@@ -151,15 +159,18 @@ class SparkScanJobTest {
     assertEquals(DataTypes.createDecimalType(5, 4), digits.apply("confidence").dataType());
   }
 
-  /** A multi-page TIFF, a page per seed. */
-  private static void writeTiff(Path file, long... seeds) throws IOException {
+  /** Generated pages, small ones to keep the test fast: a PNG, or a multi-page TIFF. */
+  private static Path write(Path file, long... seeds) throws IOException {
     Files.createDirectories(file.getParent());
     List<Mat> pages = new ArrayList<>();
     for (long seed : seeds) {
-      pages.add(DigitPages.page(seed, 2));
+      pages.add(generator.generate(new Random(seed), PAGES).image());
     }
-    Imgcodecs.imwritemulti(file.toString(), pages);
+    if (!Imgcodecs.imwritemulti(file.toString(), pages)) {
+      throw new IOException(file + ": not written");
+    }
     pages.forEach(Mat::release);
+    return file;
   }
 
   private static SparkScanJob.Outcome runOnSpark(Path out, TableFormat format, int pagesPerTask)
