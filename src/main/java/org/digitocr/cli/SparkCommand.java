@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -66,6 +67,9 @@ public final class SparkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (pagesPerTask < 1) {
+      throw new ParameterException(spec.commandLine(), "--pages-per-task must be at least 1");
+    }
     if (!sparkPresent()) {
       throw new IllegalStateException(
           "Spark is not on the class path: run this command through spark-submit (see the"

@@ -1,6 +1,7 @@
 package org.digitocr.spark;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -34,10 +35,10 @@ final class InputListing {
    * @param name as in the tables
    * @param shown as in messages
    */
-  record Found(int argument, String path, String name, String shown) {
-    /** Sorts inputs in the local runner's order within their argument. */
-    String key() {
-      return name.replace('/', KEY_SEPARATOR);
+  record Found(int argument, String path, String name, String shown) implements Serializable {
+    /** Where page {@code page} of this input sorts; page 0 for the input as a whole. */
+    PageOrder order(int page) {
+      return new PageOrder(argument, name.replace('/', KEY_SEPARATOR), page);
     }
   }
 

@@ -1,13 +1,8 @@
 package org.digitocr.spark;
 
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import java.io.Serializable;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.function.Function;
 import org.digitocr.output.Failure;
 import org.digitocr.page.PageSource;
 import org.digitocr.pipeline.InputException;
@@ -18,20 +13,28 @@ import org.digitocr.pipeline.PageOutcome;
  * that the pages, not the files, are then spread over the executors. An input that cannot be opened
  * comes out with no pages and its failure.
  */
-final class PageCounter implements MapPartitionsFunction<Row, Row> {
+final class PageCounter implements Function<InputListing.Found, PageCounter.Counted> {
   private static final long serialVersionUID = 1L;
 
-  /** The inputs found: where they are, their names and order, and their page count or failure. */
-  static final StructType SCHEMA =
-      new StructType()
-          .add("argument", DataTypes.IntegerType, false)
-          .add("key", DataTypes.StringType, false)
-          .add("file", DataTypes.StringType, false)
-          .add("path", DataTypes.StringType, false)
-          .add("shown", DataTypes.StringType, false)
-          .add("pages", DataTypes.IntegerType, false)
-          .add("kind", DataTypes.StringType, true)
-          .add("message", DataTypes.StringType, true);
+  /**
+   * An input with its page count, or the failure that stopped it being opened.
+   *
+   * @param failure null if the input opened
+   */
+  record Counted(InputListing.Found input, int pages, Failure failure) implements Serializable {
+
+    /** One task per page. */
+    Iterable<PageTask> tasks() {
+      return IntStream.rangeClosed(1, pages).mapToObj(page -> new PageTask(this, page))::iterator;
+    }
+  }
+
+  /** A page to read. */
+  record PageTask(Counted input, int page) implements Serializable {
+    PageOrder order() {
+      return input.input().order(page);
+    }
+  }
 
   private final InputFiles files;
 
@@ -39,35 +42,12 @@ final class PageCounter implements MapPartitionsFunction<Row, Row> {
     this.files = files;
   }
 
-  /** An input row of {@link #SCHEMA}: {@code pages} read, or the failure (then 0 pages). */
-  private static Row input(Row found, int pages, Failure failure) {
-    return RowFactory.create(
-        found.getAs("argument"),
-        found.getAs("key"),
-        found.getAs("file"),
-        found.getAs("path"),
-        found.getAs("shown"),
-        pages,
-        failure == null ? null : failure.kind(),
-        failure == null ? null : failure.message());
-  }
-
-  /**
-   * @param found rows with the columns of {@link #SCHEMA} up to {@code shown}
-   */
   @Override
-  public Iterator<Row> call(Iterator<Row> found) {
-    List<Row> inputs = new ArrayList<>();
-    found.forEachRemaining(file -> inputs.add(count(file)));
-    return inputs.iterator();
-  }
-
-  private Row count(Row found) {
-    String file = found.getAs("file");
-    try (PageSource source = files.open(found.getAs("path"), found.getAs("shown"))) {
-      return input(found, source.pageCount(), null);
+  public Counted call(InputListing.Found input) {
+    try (PageSource source = files.open(input.path(), input.shown())) {
+      return new Counted(input, source.pageCount(), null);
     } catch (InputException | RuntimeException | OutOfMemoryError e) {
-      return input(found, 0, PageOutcome.failure(file, 0, e));
+      return new Counted(input, 0, PageOutcome.failure(input.name(), 0, e));
     }
   }
 }

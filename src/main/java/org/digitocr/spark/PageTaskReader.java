@@ -3,9 +3,8 @@ package org.digitocr.spark;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Row;
 import org.digitocr.page.PageSource;
 import org.digitocr.pipeline.InputException;
 import org.digitocr.pipeline.PageOutcome;
@@ -16,7 +15,7 @@ import org.digitocr.pipeline.ReadOptions;
  * The job's second stage: reads a partition's pages with one {@link PageReader} (a copy of this
  * executor's classifier). Pages come sorted by input, so each input is opened once per partition.
  */
-final class PageTaskReader implements MapPartitionsFunction<Row, PageRead> {
+final class PageTaskReader implements FlatMapFunction<Iterator<PageCounter.PageTask>, PageRead> {
   private static final long serialVersionUID = 1L;
 
   private final InputFiles files;
@@ -31,11 +30,8 @@ final class PageTaskReader implements MapPartitionsFunction<Row, PageRead> {
     this.read = read;
   }
 
-  /**
-   * @param tasks rows of {@link PageCounter#SCHEMA} with a {@code page} column added
-   */
   @Override
-  public Iterator<PageRead> call(Iterator<Row> tasks) {
+  public Iterator<PageRead> call(Iterator<PageCounter.PageTask> tasks) {
     if (!tasks.hasNext()) {
       return List.<PageRead>of().iterator();
     }
@@ -44,23 +40,15 @@ final class PageTaskReader implements MapPartitionsFunction<Row, PageRead> {
     Opened opened = null;
     try {
       while (tasks.hasNext()) {
-        Row task = tasks.next();
-        String path = task.getAs("path");
-        String file = task.getAs("file");
-        int pages = task.getAs("pages");
-        int page = task.getAs("page");
-        if (opened == null || !opened.path.equals(path)) {
+        PageCounter.PageTask task = tasks.next();
+        InputListing.Found input = task.input().input();
+        if (opened == null || !opened.path.equals(input.path())) {
           if (opened != null) {
             opened.close();
           }
-          opened = open(path, task.getAs("shown"));
+          opened = open(input);
         }
-        PageOutcome outcome =
-            opened.source == null
-                ? new PageOutcome(
-                    null, PageOutcome.failure(file, pages > 1 ? page : 0, opened.error))
-                : PageOutcome.read(reader, file, opened.source, page);
-        reads.add(new PageRead(task.getAs("argument"), task.getAs("key"), page, outcome));
+        reads.add(new PageRead(task.order(), read(reader, opened, task)));
       }
     } finally {
       if (opened != null) {
@@ -68,6 +56,15 @@ final class PageTaskReader implements MapPartitionsFunction<Row, PageRead> {
       }
     }
     return reads.iterator();
+  }
+
+  private static PageOutcome read(PageReader reader, Opened opened, PageCounter.PageTask task) {
+    String name = task.input().input().name();
+    if (opened.source == null) {
+      int page = task.input().pages() > 1 ? task.page() : 0;
+      return new PageOutcome(null, PageOutcome.failure(name, page, opened.error));
+    }
+    return PageOutcome.read(reader, name, opened.source, task.page());
   }
 
   /** The input being read, or why it cannot be opened again (changed since it was counted). */
@@ -79,11 +76,11 @@ final class PageTaskReader implements MapPartitionsFunction<Row, PageRead> {
     }
   }
 
-  private Opened open(String path, String shown) {
+  private Opened open(InputListing.Found input) {
     try {
-      return new Opened(path, files.open(path, shown), null);
+      return new Opened(input.path(), files.open(input.path(), input.shown()), null);
     } catch (InputException | RuntimeException | OutOfMemoryError e) {
-      return new Opened(path, null, e);
+      return new Opened(input.path(), null, e);
     }
   }
 }

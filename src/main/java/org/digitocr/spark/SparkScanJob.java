@@ -1,13 +1,5 @@
 package org.digitocr.spark;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sequence;
-import static org.apache.spark.sql.functions.sum;
-
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -17,11 +9,10 @@ import java.util.Collections;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -50,26 +41,15 @@ import org.digitocr.pipeline.ReadOptions;
  * count its pages; the pages, sorted in the local runner's order, are then range-partitioned so
  * that a PDF of a thousand pages is read by many executors at once. Each executor loads the
  * broadcast model once. A page or input that cannot be read becomes a row of the errors table; the
- * job goes on.
+ * job goes on. The work is done on RDDs of plain records; Spark SQL only writes the tables (its
+ * query planning costs seconds per query).
  */
 public final class SparkScanJob {
   /** Small enough to spread the pages evenly, large enough to amortise a task's start. */
   public static final int DEFAULT_PAGES_PER_TASK = 64;
 
-  private static final StructType FOUND_SCHEMA =
+  private static final StructType ERRORS_SCHEMA =
       new StructType()
-          .add("argument", DataTypes.IntegerType, false)
-          .add("key", DataTypes.StringType, false)
-          .add("file", DataTypes.StringType, false)
-          .add("path", DataTypes.StringType, false)
-          .add("shown", DataTypes.StringType, false);
-
-  /** Failures with where they sort ({@code order}: the page, 0 for the whole input). */
-  private static final StructType FAILURE_SCHEMA =
-      new StructType()
-          .add("argument", DataTypes.IntegerType, false)
-          .add("key", DataTypes.StringType, false)
-          .add("order", DataTypes.IntegerType, false)
           .add("file", DataTypes.StringType, false)
           .add("page", DataTypes.IntegerType, true)
           .add("kind", DataTypes.StringType, false)
@@ -119,6 +99,9 @@ public final class SparkScanJob {
     }
   }
 
+  /** A failure with where it sorts. */
+  private record FailureAt(PageOrder order, Failure failure) implements Serializable {}
+
   private SparkScanJob() {}
 
   /**
@@ -163,45 +146,56 @@ public final class SparkScanJob {
     InputListing.Listing listing = InputListing.list(settings.inputs(), settings.output(), hadoop);
     InputFiles files = new InputFiles(hadoop, settings.load());
     int perTask = settings.pagesPerTask();
-    Dataset<Row> inputs =
-        found(spark, context, listing.inputs(), perTask)
-            .mapPartitions(new PageCounter(files), Encoders.row(PageCounter.SCHEMA))
+    JavaRDD<PageCounter.Counted> inputs =
+        context
+            .parallelize(listing.inputs(), tasks(context, listing.inputs().size(), perTask))
+            .map(new PageCounter(files))
             .persist(StorageLevel.MEMORY_AND_DISK());
-    Row counted = inputs.agg(count(lit(1)), sum("pages")).first();
-    long inputCount = counted.getLong(0) + listing.missing().size();
-    long pageCount = counted.isNullAt(1) ? 0 : counted.getLong(1);
+    long pageCount = inputs.map(input -> (long) input.pages()).fold(0L, Long::sum);
 
-    int partitions = tasks(context, pageCount, perTask);
-    Dataset<PageRead> reads =
+    JavaRDD<PageRead> reads =
         inputs
-            .where(col("pages").gt(0))
-            .withColumn("page", explode(sequence(lit(1), col("pages"))))
-            .repartitionByRange(partitions, col("argument"), col("key"), col("page"))
-            .sortWithinPartitions("argument", "key", "page")
-            .mapPartitions(
-                new PageTaskReader(files, model, modelName, settings.read()),
-                Encoders.javaSerialization(PageRead.class))
+            .flatMap(input -> input.tasks().iterator())
+            .sortBy(PageCounter.PageTask::order, true, tasks(context, pageCount, perTask))
+            .mapPartitions(new PageTaskReader(files, model, modelName, settings.read()))
             .persist(StorageLevel.MEMORY_AND_DISK());
     long[] counts = tally(reads);
 
     TableWriter tables = new TableWriter(settings.output(), settings.format(), hadoop);
     tables.write(
-        table(
-            reads, ResultTables.DIGITS_HEADER, ResultTables.DIGITS_TYPES, ResultTables::digitRows),
+        results(
+            spark,
+            reads,
+            ResultTables.DIGITS_HEADER,
+            ResultTables.DIGITS_TYPES,
+            ResultTables::digitRows),
         stem(CsvTableWriter.DIGITS_FILE));
     tables.write(
-        table(reads, ResultTables.LINES_HEADER, ResultTables.LINES_TYPES, ResultTables::lineRows),
+        results(
+            spark,
+            reads,
+            ResultTables.LINES_HEADER,
+            ResultTables.LINES_TYPES,
+            ResultTables::lineRows),
         stem(CsvTableWriter.LINES_FILE));
-    Dataset<Row> failures =
-        failures(spark, inputs, reads, settings.inputs(), listing.missing()).persist();
-    Row failed = failures.agg(count(lit(1)), countDistinct(col("argument"), col("key"))).first();
-    long errors = failed.getLong(0);
-    long failedInputs = failed.getLong(1);
+    JavaRDD<FailureAt> failures =
+        failures(context, inputs, reads, settings.inputs(), listing.missing())
+            .sortBy(FailureAt::order, true, 1)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    long errors = failures.count();
+    long failedInputs = failures.map(f -> f.order().input()).distinct().count();
+    JavaRDD<Row> errorRows =
+        failures.map(
+            f -> {
+              Failure failure = f.failure();
+              Integer page = failure.page() > 0 ? failure.page() : null;
+              return RowFactory.create(failure.file(), page, failure.kind(), failure.message());
+            });
     org.apache.hadoop.fs.Path errorsTable =
         tables.write(
-            failures.orderBy("argument", "key", "order").select("file", "page", "kind", "message"),
-            stem(ErrorsCsvWriter.FILE_NAME));
+            spark.createDataFrame(errorRows, ERRORS_SCHEMA), stem(ErrorsCsvWriter.FILE_NAME));
 
+    long inputCount = listing.inputs().size() + listing.missing().size();
     RunStats.Snapshot stats =
         new RunStats.Snapshot(
             (int) inputCount,
@@ -225,28 +219,14 @@ public final class SparkScanJob {
     return Files.readAllBytes(model);
   }
 
-  /** The inputs as rows of {@link PageCounter#SCHEMA} up to {@code shown}, spread over tasks. */
-  private static Dataset<Row> found(
-      SparkSession spark, JavaSparkContext context, List<InputListing.Found> inputs, int perTask) {
-    List<Row> rows = new ArrayList<>(inputs.size());
-    for (InputListing.Found input : inputs) {
-      rows.add(
-          RowFactory.create(
-              input.argument(), input.key(), input.name(), input.path(), input.shown()));
-    }
-    return spark.createDataFrame(
-        context.parallelize(rows, tasks(context, rows.size(), perTask)), FOUND_SCHEMA);
-  }
-
   /** At least one task per core, else tasks of {@code perTask} items. */
   private static int tasks(JavaSparkContext context, long items, int perTask) {
     return (int) Math.max(context.defaultParallelism(), (items + perTask - 1) / perTask);
   }
 
   /** Pages read, digits, uncertain digits. */
-  private static long[] tally(Dataset<PageRead> reads) {
+  private static long[] tally(JavaRDD<PageRead> reads) {
     return reads
-        .javaRDD()
         .map(
             read -> {
               PageResult result = read.outcome().result();
@@ -263,10 +243,14 @@ public final class SparkScanJob {
   }
 
   /** A results table, rows in input and page order. */
-  private static Dataset<Row> table(
-      Dataset<PageRead> reads, List<String> header, List<Class<?>> types, RowMapping mapping) {
-    return reads.flatMap(
-        (FlatMapFunction<PageRead, Row>)
+  private static Dataset<Row> results(
+      SparkSession spark,
+      JavaRDD<PageRead> reads,
+      List<String> header,
+      List<Class<?>> types,
+      RowMapping mapping) {
+    JavaRDD<Row> rows =
+        reads.flatMap(
             read -> {
               PageResult result = read.outcome().result();
               if (result == null) {
@@ -275,58 +259,33 @@ public final class SparkScanJob {
               return mapping.rows(result).stream()
                   .map(row -> RowFactory.create(row.toArray()))
                   .iterator();
-            },
-        Encoders.row(TableWriter.schema(header, types)));
+            });
+    return spark.createDataFrame(rows, TableWriter.schema(header, types));
   }
 
   /** Inputs that could not be opened, pages that could not be read, arguments that name nothing. */
-  private static Dataset<Row> failures(
-      SparkSession spark,
-      Dataset<Row> inputs,
-      Dataset<PageRead> reads,
+  private static JavaRDD<FailureAt> failures(
+      JavaSparkContext context,
+      JavaRDD<PageCounter.Counted> inputs,
+      JavaRDD<PageRead> reads,
       List<String> arguments,
       List<Integer> missing) {
-    Dataset<Row> unopened =
+    JavaRDD<FailureAt> unopened =
         inputs
-            .where(col("kind").isNotNull())
-            .select(
-                col("argument"),
-                col("key"),
-                lit(0).as("order"),
-                col("file"),
-                lit(null).cast(DataTypes.IntegerType).as("page"),
-                col("kind"),
-                col("message"));
-    Dataset<Row> unread =
-        reads.flatMap(
-            (FlatMapFunction<PageRead, Row>)
-                read -> {
-                  Failure failure = read.outcome().failure();
-                  return failure == null
-                      ? Collections.emptyIterator()
-                      : List.of(failureRow(read.argument(), read.key(), read.page(), failure))
-                          .iterator();
-                },
-            Encoders.row(FAILURE_SCHEMA));
-    List<Row> absent = new ArrayList<>();
+            .filter(input -> input.failure() != null)
+            .map(input -> new FailureAt(input.input().order(0), input.failure()));
+    JavaRDD<FailureAt> unread =
+        reads
+            .filter(read -> read.outcome().failure() != null)
+            .map(read -> new FailureAt(read.order(), read.outcome().failure()));
+    List<FailureAt> absent = new ArrayList<>();
     for (int argument : missing) {
       String given = arguments.get(argument);
       // Worded as the local runner words it.
       InputException e = new InputException(given, ErrorKind.NOT_FOUND, "no such file or folder");
-      absent.add(failureRow(argument, "", 0, PageOutcome.failure(given, 0, e)));
+      absent.add(new FailureAt(new PageOrder(argument, "", 0), PageOutcome.failure(given, 0, e)));
     }
-    return unopened.unionByName(unread).unionByName(spark.createDataFrame(absent, FAILURE_SCHEMA));
-  }
-
-  private static Row failureRow(int argument, String key, int order, Failure failure) {
-    return RowFactory.create(
-        argument,
-        key,
-        order,
-        failure.file(),
-        failure.page() > 0 ? failure.page() : null,
-        failure.kind(),
-        failure.message());
+    return unopened.union(unread).union(context.parallelize(absent, 1));
   }
 
   private static String stem(String fileName) {
