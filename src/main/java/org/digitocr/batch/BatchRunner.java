@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.digitocr.model.DigitClassifier;
 import org.digitocr.output.AtomicFiles;
 import org.digitocr.output.ErrorsCsvWriter;
@@ -136,6 +137,7 @@ public final class BatchRunner {
       if (walk.inputs().isEmpty()) {
         log.warn("no inputs found in " + arguments);
       }
+      writers.plan(walk.inputs());
       Run run = new Run(walk.inputs(), loadManifest(out));
       try {
         run.execute();
@@ -166,6 +168,11 @@ public final class BatchRunner {
     private final Map<Integer, Integer> stored = new ConcurrentSkipListMap<>();
 
     private final Map<Integer, List<Failure>> failures = new ConcurrentSkipListMap<>();
+
+    /** Every output this run wrote or kept, and what earlier runs wrote for inputs redone now. */
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+
+    private final List<String> earlierOutputs = new CopyOnWriteArrayList<>();
     private final BlockingQueue<PageTask> queue;
     private Progress progress;
 
@@ -194,6 +201,7 @@ public final class BatchRunner {
           }
         }
       }
+      removeStaleOutputs();
       manifest.save();
       writeAggregates();
     }
@@ -221,6 +229,7 @@ public final class BatchRunner {
       if (!settings.force() && manifest.isDone(name, entry(sha256, List.of()))) {
         try {
           stored.put(index, store.read(name).size());
+          claimed.addAll(manifest.entry(name).outputs());
           stats.skipped.incrementAndGet();
           log.detail(name + ": unchanged, skipped");
           progress.update();
@@ -290,17 +299,15 @@ public final class BatchRunner {
         progress.update();
         return job.read(result);
       } catch (InputException e) {
-        return job.failed(failure(job, number, e.kind().name(), e.getMessage()));
+        return pageFailed(job, number, e.kind().name(), e.getMessage());
       } catch (IOException e) {
-        return job.failed(
-            failure(job, number, "WRITE_FAILED", name + pageLabel(job, number) + ": " + e));
+        return pageFailed(job, number, "WRITE_FAILED", name + pageLabel(job, number) + ": " + e);
       } catch (RuntimeException | OutOfMemoryError e) {
-        return job.failed(
-            failure(
-                job,
-                number,
-                "INTERNAL",
-                name + pageLabel(job, number) + ": cannot be read (" + e + ")"));
+        return pageFailed(
+            job,
+            number,
+            "INTERNAL",
+            name + pageLabel(job, number) + ": cannot be read (" + e + ")");
       } finally {
         if (page != null) {
           page.image().release();
@@ -308,9 +315,14 @@ public final class BatchRunner {
       }
     }
 
-    private Failure failure(InputJob job, int page, String kind, String message) {
+    /**
+     * @return whether this was the input's last page
+     */
+    private boolean pageFailed(InputJob job, int number, String kind, String message) {
       log.error(message);
-      return new Failure(job.input.name(), job.pageCount() > 1 ? page : 0, kind, message);
+      writers.pageFailed(job.input, job.pageCount(), number);
+      return job.failed(
+          new Failure(job.input.name(), job.pageCount() > 1 ? number : 0, kind, message));
     }
 
     /** Called once per opened input, by whichever thread finished its last page. */
@@ -318,6 +330,7 @@ public final class BatchRunner {
       job.close();
       String name = job.input.name();
       if (job.isDiscarded()) {
+        writers.abandon(job.input);
         for (String file : job.outputs()) {
           deleteQuietly(file);
         }
@@ -345,7 +358,11 @@ public final class BatchRunner {
         List<String> outputs = new ArrayList<>(job.outputs());
         outputs.addAll(writers.writeInput(job.input, job.pageCount(), pages));
         outputs.add(store.write(name, pages));
-        removeStale(name, outputs);
+        claimed.addAll(outputs);
+        Manifest.Entry earlier = manifest.entry(name);
+        if (earlier != null) {
+          earlierOutputs.addAll(earlier.outputs());
+        }
         stored.put(job.index, job.pageCount());
         if (pageFailures.isEmpty()) {
           manifest.record(name, entry(job.sha256, outputs));
@@ -358,13 +375,16 @@ public final class BatchRunner {
       }
     }
 
-    /** Deletes what an earlier run wrote for an input that this run no longer writes. */
-    private void removeStale(String name, List<String> outputs) {
-      Manifest.Entry previous = manifest.entry(name);
-      if (previous != null) {
-        Set<String> current = new HashSet<>(outputs);
-        previous.outputs().stream().filter(f -> !current.contains(f)).forEach(this::deleteQuietly);
-      }
+    /**
+     * Deletes what earlier runs wrote for the inputs redone now that no input wrote again (a page
+     * that a changed input no longer has). Done once all workers are finished: until then, another
+     * input may still be about to write the same file.
+     */
+    private void removeStaleOutputs() {
+      earlierOutputs.stream()
+          .filter(file -> !claimed.contains(file))
+          .distinct()
+          .forEach(this::deleteQuietly);
     }
 
     private void fail(int index, InputException e) {

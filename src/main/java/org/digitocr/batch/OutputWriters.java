@@ -12,6 +12,9 @@ import org.opencv.core.Mat;
  */
 public interface OutputWriters {
 
+  /** Called once before any page is read, with every input of the run in order. */
+  default void plan(List<Input> inputs) {}
+
   /**
    * Writes what one page needs while its pixels are at hand (the annotated image). Called from
    * worker threads, for the pages of one input in any order.
@@ -19,6 +22,12 @@ public interface OutputWriters {
    * @return the files written
    */
   List<String> writePage(Input input, int pageCount, PageResult page, Mat image) throws IOException;
+
+  /** A page of {@code input} failed and will not be written; later pages need not wait for it. */
+  default void pageFailed(Input input, int pageCount, int page) {}
+
+  /** The run is stopping before {@code input} is complete: release what is held for it. */
+  default void abandon(Input input) {}
 
   /**
    * Writes what covers a whole input (transcript, searchable PDF) once every page is read.

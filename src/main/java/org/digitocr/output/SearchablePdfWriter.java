@@ -1,9 +1,15 @@
 package org.digitocr.output;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -21,6 +27,7 @@ import org.digitocr.layout.ReadDigit;
 import org.digitocr.layout.ReadLine;
 import org.digitocr.page.AwtImages;
 import org.digitocr.pipeline.PageResult;
+import org.digitocr.util.Sha256;
 import org.opencv.core.Mat;
 
 /**
@@ -37,6 +44,7 @@ public final class SearchablePdfWriter implements AutoCloseable {
   private static final float POINTS_PER_INCH = 72f;
 
   private final PDDocument document = new PDDocument();
+  private final MessageDigest identity = Sha256.newDigest();
   private final PDFont font;
 
   public SearchablePdfWriter() throws IOException {
@@ -50,6 +58,9 @@ public final class SearchablePdfWriter implements AutoCloseable {
    * @param dpi the image's resolution, which sets the page's physical size
    */
   public void addPage(Mat image, PageResult result, int dpi) throws IOException {
+    identity.update(
+        (result.file() + "\n" + result.page() + "\n" + image.size() + "\n" + result.transcript())
+            .getBytes(StandardCharsets.UTF_8));
     float scale = POINTS_PER_INCH / dpi;
     float width = image.cols() * scale;
     float height = image.rows() * scale;
@@ -92,6 +103,13 @@ public final class SearchablePdfWriter implements AutoCloseable {
 
   /** Writes the document atomically. */
   public void save(Path file) throws IOException {
+    // PDFBox would derive the file identifier from the clock; from the content, reruns and any
+    // number of workers write identical files.
+    COSString id = new COSString(Arrays.copyOf(identity.digest(), 16));
+    COSArray ids = new COSArray();
+    ids.add(id);
+    ids.add(id);
+    document.getDocument().getTrailer().setItem(COSName.ID, ids);
     AtomicFiles.writeViaPath(file, temp -> document.save(temp.toFile()));
   }
 

@@ -3,6 +3,8 @@ package org.digitocr.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.digitocr.mnist.MnistFiles;
 import org.digitocr.mnist.MnistSet;
@@ -51,6 +53,20 @@ final class DigitPages {
     Files.write(file, encoded.toArray());
     page.release();
     encoded.release();
+    return file;
+  }
+
+  /** Writes a multi-page TIFF of {@code pages} pages. */
+  static Path writeTiff(Path file, long seed, int pages) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    List<Mat> images = new ArrayList<>();
+    for (int i = 0; i < pages; i++) {
+      images.add(page(seed + i, 2));
+    }
+    if (!Imgcodecs.imwritemulti(file.toString(), images)) {
+      throw new IOException("cannot write " + file);
+    }
+    images.forEach(Mat::release);
     return file;
   }
 
