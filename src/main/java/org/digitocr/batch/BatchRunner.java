@@ -137,7 +137,7 @@ public final class BatchRunner {
       if (walk.inputs().isEmpty()) {
         log.warn("no inputs found in " + arguments);
       }
-      writers.plan(walk.inputs());
+      writers.start();
       Run run = new Run(walk.inputs(), loadManifest(out));
       try {
         run.execute();
@@ -289,7 +289,7 @@ public final class BatchRunner {
       try {
         page = job.page(number);
         PageResult result = reader.read(name, page);
-        job.written(writers.writePage(job.input, job.pageCount(), result, page.image()));
+        job.written(writers.writePage(job.input, job.pageCount(), result, page));
         stats.pages.incrementAndGet();
         stats.digits.addAndGet(result.digits().size());
         stats.uncertain.addAndGet(result.uncertainDigits());
@@ -320,7 +320,6 @@ public final class BatchRunner {
      */
     private boolean pageFailed(InputJob job, int number, String kind, String message) {
       log.error(message);
-      writers.pageFailed(job.input, job.pageCount(), number);
       return job.failed(
           new Failure(job.input.name(), job.pageCount() > 1 ? number : 0, kind, message));
     }
@@ -330,7 +329,7 @@ public final class BatchRunner {
       job.close();
       String name = job.input.name();
       if (job.isDiscarded()) {
-        writers.abandon(job.input);
+        abandon(job);
         for (String file : job.outputs()) {
           deleteQuietly(file);
         }
@@ -372,6 +371,14 @@ public final class BatchRunner {
         String message = name + ": outputs cannot be written (" + e.getMessage() + ")";
         log.error(message);
         pageFailures.add(new Failure(name, 0, "WRITE_FAILED", message));
+      }
+    }
+
+    private void abandon(InputJob job) {
+      try {
+        writers.abandon(job.input, job.pageCount());
+      } catch (IOException e) {
+        log.warn(job.input.name() + ": cannot clear what was held for it (" + e.getMessage() + ")");
       }
     }
 

@@ -3,8 +3,8 @@ package org.digitocr.batch;
 import java.io.IOException;
 import java.util.List;
 import org.digitocr.output.Failure;
+import org.digitocr.page.Page;
 import org.digitocr.pipeline.PageResult;
-import org.opencv.core.Mat;
 
 /**
  * The formats a run writes, as the batch runner sees them. All paths are relative to the output
@@ -12,8 +12,11 @@ import org.opencv.core.Mat;
  */
 public interface OutputWriters {
 
-  /** Called once before any page is read, with every input of the run in order. */
-  default void plan(List<Input> inputs) {}
+  /**
+   * Called once the output folder is locked, before any page is read: the place to clear what an
+   * interrupted run left behind.
+   */
+  default void start() throws IOException {}
 
   /**
    * Writes what one page needs while its pixels are at hand (the annotated image). Called from
@@ -21,13 +24,14 @@ public interface OutputWriters {
    *
    * @return the files written
    */
-  List<String> writePage(Input input, int pageCount, PageResult page, Mat image) throws IOException;
+  List<String> writePage(Input input, int pageCount, PageResult result, Page page)
+      throws IOException;
 
-  /** A page of {@code input} failed and will not be written; later pages need not wait for it. */
-  default void pageFailed(Input input, int pageCount, int page) {}
-
-  /** The run is stopping before {@code input} is complete: release what is held for it. */
-  default void abandon(Input input) {}
+  /**
+   * The run is stopping before {@code input} is complete; the files {@link #writePage} reported are
+   * deleted by the runner, anything else held for the input is to be released here.
+   */
+  default void abandon(Input input, int pageCount) throws IOException {}
 
   /**
    * Writes what covers a whole input (transcript, searchable PDF) once every page is read.

@@ -1,234 +1,178 @@
 package org.digitocr.batch;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.digitocr.model.ModelStore;
+import org.digitocr.output.AnnotatedPage;
+import org.digitocr.output.AtomicFiles;
 import org.digitocr.output.CsvTableWriter;
 import org.digitocr.output.Failure;
-import org.digitocr.output.PageAnnotator;
-import org.digitocr.output.PngWriter;
-import org.digitocr.output.SearchablePdfWriter;
-import org.digitocr.output.TranscriptWriter;
+import org.digitocr.output.OutputFormat;
+import org.digitocr.output.SearchablePdf;
+import org.digitocr.output.Transcript;
+import org.digitocr.page.Page;
 import org.digitocr.pipeline.PageResult;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.imgcodecs.Imgcodecs;
 
 /**
- * The files {@code scan} writes, by format: per input a transcript ({@code txt}), an annotated
- * image per page ({@code png}) and a searchable PDF ({@code pdf}); over all inputs {@code
- * digits.csv} and {@code lines.csv} ({@code csv}).
- *
- * <p>An input's files are named after it without its extension ({@code scans/form.png} gives {@code
- * scans/form.txt}, {@code scans/form-page1.png}); if two inputs would share a name, the later one
- * keeps its extension ({@code scans/form.pdf.txt}).
+ * The files {@code scan} writes, named after each input's path relative to its INPUT argument:
+ * {@code NAME.txt} (transcript), {@code NAME.pN.png} (annotated page N), {@code NAME.ocr.pdf}
+ * (searchable PDF), and over all inputs {@code digits.csv}, {@code lines.csv}, {@code report.json}.
+ * Keeping the input's full name (extension included) means {@code a.png} and {@code a.pdf} never
+ * overwrite each other's results.
  */
 public final class ScanOutputs implements OutputWriters {
-  /** The formats {@code --format} accepts. */
-  public enum Format {
-    CSV,
-    TXT,
-    PNG,
-    PDF,
-    JSON
-  }
+  public static final String REPORT_FILE = "report.json";
 
-  private final Path dir;
-  private final Set<Format> formats;
-  private final int dpi;
-  private final Map<String, String> bases = new HashMap<>();
-  private final Map<String, PdfAssembly> pdfs = new ConcurrentHashMap<>();
+  /** Page images wait here, JPEG-compressed, until their input's PDF is assembled. */
+  private static final String PDF_PAGES = ".digit-ocr/pdf-pages";
+
+  private static final int PDF_JPEG_QUALITY = 90;
+
+  private final Path output;
+  private final Set<OutputFormat> formats;
+  private final int assumedDpi;
+  private final Map<String, Object> settings;
+  private final Map<Path, Double> pageDpi = new ConcurrentHashMap<>();
 
   /**
-   * @param dpi the resolution pages are shown at in the PDFs
+   * @param assumedDpi the resolution of images that do not state theirs (sets PDF page sizes)
+   * @param settings how the run was made, recorded in report.json
    */
-  public ScanOutputs(Path dir, Set<Format> formats, int dpi) {
-    this.dir = dir;
+  public ScanOutputs(
+      Path output, Set<OutputFormat> formats, int assumedDpi, Map<String, Object> settings) {
+    this.output = output;
     this.formats = Set.copyOf(formats);
-    this.dpi = dpi;
+    this.assumedDpi = assumedDpi;
+    this.settings = new LinkedHashMap<>(settings);
   }
 
+  /** Page images staged by a run that was stopped or killed are of no use to this one. */
   @Override
-  public void plan(List<Input> inputs) {
-    Set<String> taken = new HashSet<>();
-    for (Input input : inputs) {
-      String name = input.name();
-      String base =
-          name.lastIndexOf('.') > name.lastIndexOf('/')
-              ? name.substring(0, name.lastIndexOf('.'))
-              : name;
-      // Case-blind file systems must not see two inputs' files as one either.
-      if (!taken.add(base.toLowerCase(Locale.ROOT))) {
-        base = name;
-        for (int n = 2; !taken.add(base.toLowerCase(Locale.ROOT)); n++) {
-          base = name + "-" + n;
+  public void start() throws IOException {
+    Path staged = output.resolve(PDF_PAGES);
+    if (Files.isDirectory(staged)) {
+      try (Stream<Path> files = Files.walk(staged)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          Files.deleteIfExists(file);
         }
       }
-      bases.put(name, base);
     }
   }
 
   @Override
-  public List<String> writePage(Input input, int pageCount, PageResult page, Mat image)
+  public void abandon(Input input, int pageCount) throws IOException {
+    for (int page = 1; page <= pageCount; page++) {
+      Path staged = pdfPage(input, page);
+      pageDpi.remove(staged);
+      Files.deleteIfExists(staged);
+    }
+  }
+
+  @Override
+  public List<String> writePage(Input input, int pageCount, PageResult result, Page page)
       throws IOException {
     List<String> written = new ArrayList<>();
-    if (formats.contains(Format.PNG)) {
-      String png = pageImage(input, pageCount, page.page());
-      Mat annotated = PageAnnotator.annotate(image, page);
-      try {
-        PngWriter.write(dir.resolve(png), annotated);
-      } finally {
-        annotated.release();
-      }
-      written.add(png);
+    if (formats.contains(OutputFormat.PNG)) {
+      String name = pageImage(input, pageCount, result.page());
+      AnnotatedPage.write(output.resolve(name), page.image(), result);
+      written.add(name);
     }
-    if (formats.contains(Format.PDF)) {
-      pdfs.computeIfAbsent(input.name(), name -> new PdfAssembly()).add(page, image);
+    if (formats.contains(OutputFormat.PDF)) {
+      Path pending = pdfPage(input, result.page());
+      MatOfByte jpeg = new MatOfByte();
+      try {
+        Imgcodecs.imencode(
+            ".jpg",
+            page.image(),
+            jpeg,
+            new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, PDF_JPEG_QUALITY));
+        AtomicFiles.write(pending, jpeg.toArray());
+        pageDpi.put(pending, page.dpiOr(assumedDpi));
+      } finally {
+        jpeg.release();
+      }
     }
     return written;
-  }
-
-  @Override
-  public void pageFailed(Input input, int pageCount, int page) {
-    PdfAssembly pdf = pdfs.get(input.name());
-    if (pdf != null) {
-      pdf.skip(page);
-    }
-  }
-
-  @Override
-  public void abandon(Input input) {
-    PdfAssembly pdf = pdfs.remove(input.name());
-    if (pdf != null) {
-      pdf.close();
-    }
   }
 
   @Override
   public List<String> writeInput(Input input, int pageCount, List<PageResult> pages)
       throws IOException {
     List<String> written = new ArrayList<>();
-    String base = base(input);
-    if (formats.contains(Format.TXT)) {
-      TranscriptWriter.write(dir.resolve(base + ".txt"), pages);
-      written.add(base + ".txt");
+    if (formats.contains(OutputFormat.TXT)) {
+      String name = input.name() + ".txt";
+      Transcript.write(output.resolve(name), pages);
+      written.add(name);
     }
-    PdfAssembly pdf = pdfs.remove(input.name());
-    if (pdf != null) {
-      try {
-        pdf.save(dir.resolve(base + ".pdf"));
+    if (formats.contains(OutputFormat.PDF)) {
+      String name = input.name() + ".ocr.pdf";
+      try (SearchablePdf pdf = new SearchablePdf()) {
+        for (PageResult page : pages) {
+          Path pending = pdfPage(input, page.page());
+          Mat image = Imgcodecs.imread(pending.toString(), Imgcodecs.IMREAD_UNCHANGED);
+          try {
+            pdf.addPage(image, page, pageDpi.getOrDefault(pending, (double) assumedDpi));
+          } finally {
+            image.release();
+          }
+        }
+        pdf.save(output.resolve(name));
       } finally {
-        pdf.close();
+        for (PageResult page : pages) {
+          Path pending = pdfPage(input, page.page());
+          pageDpi.remove(pending);
+          Files.deleteIfExists(pending);
+        }
       }
-      written.add(base + ".pdf");
+      written.add(name);
     }
     return written;
   }
 
   @Override
   public String pageImage(Input input, int pageCount, int page) {
-    return formats.contains(Format.PNG) ? base(input) + "-page" + page + ".png" : null;
+    return formats.contains(OutputFormat.PNG) ? input.name() + ".p" + page + ".png" : null;
   }
 
   @Override
   public void writeAggregates(
       Iterable<PageResult> pages, RunStats.Snapshot stats, List<Failure> failures)
       throws IOException {
-    if (formats.contains(Format.CSV)) {
-      CsvTableWriter.writeDigits(dir.resolve(CsvTableWriter.DIGITS_FILE), pages);
-      CsvTableWriter.writeLines(dir.resolve(CsvTableWriter.LINES_FILE), pages);
+    if (formats.contains(OutputFormat.CSV)) {
+      CsvTableWriter.writeDigits(output.resolve(CsvTableWriter.DIGITS_FILE), pages);
+      CsvTableWriter.writeLines(output.resolve(CsvTableWriter.LINES_FILE), pages);
+    }
+    if (formats.contains(OutputFormat.JSON)) {
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("inputs", stats.inputs());
+      report.put("processed", stats.processed());
+      report.put("skipped", stats.skipped());
+      report.put("failed", stats.failed());
+      report.put("pages", stats.pages());
+      report.put("digits", stats.digits());
+      report.put("uncertain_digits", stats.uncertain());
+      report.put("seconds", stats.seconds());
+      report.put("pages_per_second", stats.pagesPerSecond());
+      report.put("settings", settings);
+      report.put("failures", failures);
+      AtomicFiles.write(
+          output.resolve(REPORT_FILE), out -> ModelStore.json().writeValue(out, report));
     }
   }
 
-  private String base(Input input) {
-    String base = bases.get(input.name());
-    if (base == null) {
-      throw new IllegalStateException(input.name() + " was not planned");
-    }
-    return base;
-  }
-
-  /**
-   * One input's searchable PDF, built while its pages are read. Workers finish pages in any order;
-   * the PDF takes them in page order, so a page that arrives early waits (as a copy) for the ones
-   * before it.
-   */
-  private final class PdfAssembly {
-    private SearchablePdfWriter pdf;
-    private int next = 1;
-    private final TreeMap<Integer, Waiting> early = new TreeMap<>();
-    private IOException failure;
-
-    private record Waiting(PageResult page, Mat image) {}
-
-    synchronized void add(PageResult page, Mat image) throws IOException {
-      if (page.page() != next) {
-        early.put(page.page(), new Waiting(page, image.clone()));
-        return;
-      }
-      append(page, image);
-      next++;
-      drain();
-    }
-
-    /** A failed page: the pages after it need not wait; a failure here is reported by save. */
-    synchronized void skip(int page) {
-      early.put(page, new Waiting(null, null));
-      try {
-        drain();
-      } catch (IOException e) {
-        failure = e;
-      }
-    }
-
-    private void drain() throws IOException {
-      while (!early.isEmpty() && early.firstKey() == next) {
-        Waiting waiting = early.pollFirstEntry().getValue();
-        if (waiting.page() != null) {
-          append(waiting.page(), waiting.image());
-          waiting.image().release();
-        }
-        next++;
-      }
-    }
-
-    private void append(PageResult page, Mat image) throws IOException {
-      if (pdf == null) {
-        pdf = new SearchablePdfWriter();
-      }
-      pdf.addPage(image, page, dpi);
-    }
-
-    synchronized void save(Path file) throws IOException {
-      if (failure != null) {
-        throw failure;
-      }
-      while (!early.isEmpty()) {
-        Waiting waiting = early.pollFirstEntry().getValue();
-        if (waiting.page() != null) {
-          append(waiting.page(), waiting.image());
-          waiting.image().release();
-        }
-      }
-      pdf.save(file);
-    }
-
-    synchronized void close() {
-      early.values().stream().filter(w -> w.image() != null).forEach(w -> w.image().release());
-      early.clear();
-      if (pdf != null) {
-        try {
-          pdf.close();
-        } catch (IOException e) {
-          // Only memory is held; nothing on disk depends on closing it.
-        }
-      }
-    }
+  private Path pdfPage(Input input, int page) {
+    return output.resolve(PDF_PAGES).resolve(input.name() + ".p" + page + ".jpg");
   }
 }

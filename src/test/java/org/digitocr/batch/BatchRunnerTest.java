@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.digitocr.model.DigitClassifier;
 import org.digitocr.model.ModelStore;
+import org.digitocr.output.OutputFormat;
+import org.digitocr.output.Transcript;
 import org.digitocr.page.LoadOptions;
 import org.digitocr.pipeline.ReadOptions;
 import org.digitocr.runtime.Natives;
@@ -57,27 +59,27 @@ class BatchRunnerTest {
     List<String> files = outputFiles(dir.resolve("one"));
     assertEquals(files, outputFiles(dir.resolve("two")));
     for (String file : files) {
-      if (!file.equals("index.html")) {
+      if (!file.equals("index.html") && !file.equals("report.json")) {
         assertEquals(
             -1L,
             Files.mismatch(dir.resolve("one").resolve(file), dir.resolve("two").resolve(file)),
             file + " differs between --jobs 1 and --jobs 2");
       }
     }
-    // form.png comes first and is "form"; form.tif then keeps its extension.
     assertTrue(
         files.containsAll(
             List.of(
-                "form-page1.png",
-                "form.txt",
-                "form.tif-page1.png",
-                "form.tif-page3.png",
-                "form.tif.pdf",
+                "form.png.p1.png",
+                "form.png.txt",
+                "form.tif.p1.png",
+                "form.tif.p3.png",
+                "form.tif.ocr.pdf",
                 "form.tif.txt",
-                "page 1-page1.png",
+                "page 1.png.p1.png",
                 "digits.csv",
                 "lines.csv",
-                "errors.csv")),
+                "errors.csv",
+                "report.json")),
         files.toString());
     List<String> digitsRows = Files.readAllLines(dir.resolve("one/digits.csv"));
     assertEquals(
@@ -108,14 +110,13 @@ class BatchRunnerTest {
     DigitPages.writeTiff(scans.resolve("4.tif"), 4, 2);
     BatchRunner.Outcome changed = run(scans, out, 2, false);
     assertEquals(List.of(2L, 2L), List.of(changed.stats().processed(), changed.stats().skipped()));
-    assertTrue(Files.exists(out.resolve("4-page2.png")));
-    assertFalse(Files.exists(out.resolve("4-page3.png")), "the page 4.tif no longer has");
+    assertTrue(Files.exists(out.resolve("4.tif.p2.png")));
+    assertFalse(Files.exists(out.resolve("4.tif.p3.png")), "the page 4.tif no longer has");
     assertEquals(
         2,
-        Files.readString(out.resolve("4.txt"))
-            .lines()
-            .filter(l -> l.startsWith("--- page"))
-            .count());
+        Files.readString(out.resolve("4.tif.txt"))
+            .split(String.valueOf(Transcript.PAGE_BREAK))
+            .length);
 
     BatchRunner.Outcome forced = run(scans, out, 2, true);
     assertEquals(4, forced.stats().processed());
@@ -152,7 +153,7 @@ class BatchRunnerTest {
       return new BatchRunner(
               settings,
               classifier,
-              new ScanOutputs(out, EnumSet.allOf(ScanOutputs.Format.class), 300),
+              new ScanOutputs(out, OutputFormat.ALL, 300, Map.of()),
               log,
               StopSignal.none(),
               Progress.Mode.NONE,

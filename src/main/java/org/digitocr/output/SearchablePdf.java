@@ -1,5 +1,6 @@
 package org.digitocr.output;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.List;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -31,77 +33,83 @@ import org.digitocr.util.Sha256;
 import org.opencv.core.Mat;
 
 /**
- * A PDF in which each page shows the page image and carries the digits read as an invisible text
- * layer over them (as OCRmyPDF does): selecting and copying in a viewer yields the transcript.
+ * A searchable PDF as OCRmyPDF makes them: each page shows the page image, and carries the digits
+ * read as invisible text (rendering mode "neither fill nor stroke") laid over them, one run per
+ * number scaled to its box, so that selecting and copying in a viewer yields the transcript.
  *
- * <p>Pages are added one at a time and compressed as they come, so only encoded images are held.
+ * <p>Pages are added one at a time and kept in a temporary file, not in memory.
  */
-public final class SearchablePdfWriter implements AutoCloseable {
-  /** Embedded rather than a Standard-14 font: no substitution warning, no font cache written. */
-  private static final Path TEXT_FONT = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+public final class SearchablePdf implements AutoCloseable {
+  /** Embedded so that copying works everywhere; Helvetica (not embedded) if it is missing. */
+  static final Path FONT = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 
+  /** Height of DejaVu Sans's digits as a fraction of the font size. */
+  static final float DIGIT_HEIGHT = 0.73f;
+
+  private static final float POINTS_PER_INCH = 72;
   private static final float JPEG_QUALITY = 0.85f;
-  private static final float POINTS_PER_INCH = 72f;
 
-  private final PDDocument document = new PDDocument();
-  private final MessageDigest identity = Sha256.newDigest();
+  private final PDDocument document;
   private final PDFont font;
+  private final MessageDigest identity = Sha256.newDigest();
 
-  public SearchablePdfWriter() throws IOException {
+  public SearchablePdf() throws IOException {
+    document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
     font =
-        Files.isRegularFile(TEXT_FONT)
-            ? PDType0Font.load(document, TEXT_FONT.toFile())
+        Files.isRegularFile(FONT)
+            ? PDType0Font.load(document, FONT.toFile())
             : new PDType1Font(Standard14Fonts.FontName.HELVETICA);
   }
 
   /**
-   * @param dpi the image's resolution, which sets the page's physical size
+   * @param image the page as read (the pixels the result's boxes refer to)
+   * @param dpi the image's resolution: sets the page's size in the PDF
    */
-  public void addPage(Mat image, PageResult result, int dpi) throws IOException {
+  public void addPage(Mat image, PageResult result, double dpi) throws IOException {
     identity.update(
         (result.file() + "\n" + result.page() + "\n" + image.size() + "\n" + result.transcript())
             .getBytes(StandardCharsets.UTF_8));
-    float scale = POINTS_PER_INCH / dpi;
+    float scale = (float) (POINTS_PER_INCH / dpi);
     float width = image.cols() * scale;
     float height = image.rows() * scale;
     PDPage page = new PDPage(new PDRectangle(width, height));
     document.addPage(page);
-    PDImageXObject picture =
-        JPEGFactory.createFromImage(document, AwtImages.toBufferedImage(image), JPEG_QUALITY);
+    BufferedImage picture = AwtImages.toBufferedImage(image);
+    PDImageXObject xobject = JPEGFactory.createFromImage(document, picture, JPEG_QUALITY);
     try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-      content.drawImage(picture, 0, 0, width, height);
+      content.drawImage(xobject, 0, 0, width, height);
       content.beginText();
       content.setRenderingMode(RenderingMode.NEITHER);
       for (ReadLine line : result.lines()) {
         for (List<ReadDigit> group : line.groups()) {
-          placeWord(content, group, scale, height);
+          placeText(content, group, scale, height);
         }
       }
       content.endText();
     }
   }
 
-  /** One number as one word, stretched over the box its digits cover. */
-  private void placeWord(
+  /** One number as one run of text, stretched over its box, baseline on the box's bottom. */
+  private void placeText(
       PDPageContentStream content, List<ReadDigit> group, float scale, float pageHeight)
       throws IOException {
-    Box box = Box.around(group.stream().map(ReadDigit::box)::iterator);
-    StringBuilder word = new StringBuilder();
-    group.forEach(d -> word.append(d.symbol()));
-    float fontSize = Math.max(1f, box.height() * scale);
-    float naturalWidth = font.getStringWidth(word.toString()) / 1000f * fontSize;
-    content.setFont(font, fontSize);
-    content.setHorizontalScaling(100f * box.width() * scale / naturalWidth);
+    Box box = Box.around(group.stream().map(ReadDigit::box).toList());
+    StringBuilder text = new StringBuilder();
+    group.forEach(d -> text.append(d.symbol()));
+    float size = Math.max(1, box.height() * scale / DIGIT_HEIGHT);
+    float natural = font.getStringWidth(text.toString()) / 1000 * size;
+    content.setFont(font, size);
+    content.setHorizontalScaling(100 * box.width() * scale / natural);
     content.setTextMatrix(
         Matrix.getTranslateInstance(box.x() * scale, pageHeight - box.bottom() * scale));
-    content.showText(word.toString());
+    content.showText(text.toString());
   }
 
   public int pageCount() {
     return document.getNumberOfPages();
   }
 
-  /** Writes the document atomically. */
+  /** Writes the document to {@code file} (whole or not at all). */
   public void save(Path file) throws IOException {
     // PDFBox would derive the file identifier from the clock; from the content, reruns and any
     // number of workers write identical files.
