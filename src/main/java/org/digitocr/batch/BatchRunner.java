@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.digitocr.model.DigitClassifier;
+import org.digitocr.model.ModelStore;
 import org.digitocr.output.AtomicFiles;
 import org.digitocr.output.ErrorsCsvWriter;
 import org.digitocr.output.Failure;
@@ -32,6 +33,7 @@ import org.digitocr.pipeline.InputException;
 import org.digitocr.pipeline.PageReader;
 import org.digitocr.pipeline.PageResult;
 import org.digitocr.pipeline.ReadOptions;
+import org.digitocr.runtime.Natives;
 import org.digitocr.util.Sha256;
 
 /**
@@ -57,7 +59,7 @@ public final class BatchRunner {
    *
    * @param jobs worker threads
    * @param force redo inputs the manifest says are done
-   * @param model the model file's content hash
+   * @param model the model file, loaded once the output folder is locked
    * @param options every setting that changes an input's outputs, for the manifest
    */
   public record Settings(
@@ -66,7 +68,7 @@ public final class BatchRunner {
       boolean force,
       LoadOptions load,
       ReadOptions read,
-      String model,
+      Path model,
       SortedMap<String, String> options) {
 
     public Settings {
@@ -93,7 +95,6 @@ public final class BatchRunner {
   }
 
   private final Settings settings;
-  private final DigitClassifier classifier;
   private final OutputWriters writers;
   private final RunLog log;
   private final StopSignal stop;
@@ -102,14 +103,12 @@ public final class BatchRunner {
 
   public BatchRunner(
       Settings settings,
-      DigitClassifier classifier,
       OutputWriters writers,
       RunLog log,
       StopSignal stop,
       Progress.Mode progressMode,
       Duration progressInterval) {
     this.settings = settings;
-    this.classifier = classifier;
     this.writers = writers;
     this.log = log;
     this.stop = stop;
@@ -138,7 +137,12 @@ public final class BatchRunner {
         log.warn("no inputs found in " + arguments);
       }
       writers.start();
-      Run run = new Run(walk.inputs(), loadManifest(out));
+      // Loaded only now, so that a locked or unwritable folder is reported at once.
+      Natives.loadOpenCv();
+      Natives.configureNd4j();
+      DigitClassifier classifier = ModelStore.load(settings.model());
+      String model = Sha256.of(settings.model());
+      Run run = new Run(walk.inputs(), loadManifest(out), classifier, model);
       try {
         run.execute();
       } finally {
@@ -161,6 +165,11 @@ public final class BatchRunner {
   private final class Run {
     private final List<Input> inputs;
     private final Manifest manifest;
+    private final DigitClassifier classifier;
+
+    /** The model file's content hash. */
+    private final String model;
+
     private final ResultStore store;
     private final RunStats stats;
 
@@ -176,9 +185,11 @@ public final class BatchRunner {
     private final BlockingQueue<PageTask> queue;
     private Progress progress;
 
-    Run(List<Input> inputs, Manifest manifest) {
+    Run(List<Input> inputs, Manifest manifest, DigitClassifier classifier, String model) {
       this.inputs = inputs;
       this.manifest = manifest;
+      this.classifier = classifier;
+      this.model = model;
       this.store = new ResultStore(settings.output());
       this.stats = new RunStats(inputs.size());
       this.queue = new ArrayBlockingQueue<>(2 * settings.jobs());
@@ -452,7 +463,7 @@ public final class BatchRunner {
     }
 
     private Manifest.Entry entry(String sha256, List<String> outputs) {
-      return new Manifest.Entry(sha256, settings.model(), settings.options(), outputs);
+      return new Manifest.Entry(sha256, model, settings.options(), outputs);
     }
 
     private void deleteQuietly(String relative) {

@@ -16,16 +16,14 @@ import org.digitocr.batch.Progress;
 import org.digitocr.batch.RunLog;
 import org.digitocr.batch.ScanOutputs;
 import org.digitocr.batch.StopSignal;
-import org.digitocr.model.DigitClassifier;
 import org.digitocr.output.OutputFormat;
 import org.digitocr.page.LoadOptions;
 import org.digitocr.pipeline.ReadOptions;
-import org.digitocr.runtime.Natives;
-import org.digitocr.util.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -99,15 +97,19 @@ public final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LoadOptions load = new LoadOptions(dpi, maxPixels);
-    ReadOptions read = new ReadOptions(minConfidence);
+    batch.validate(spec);
+    LoadOptions load;
+    ReadOptions read;
+    try {
+      load = new LoadOptions(dpi, maxPixels);
+      read = new ReadOptions(minConfidence);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     Set<OutputFormat> chosen = EnumSet.copyOf(formats);
     PrintStream console = System.err;
     try (RunLog log = new RunLog(batch.verbosity(), console, batch.logFile);
         StopSignal stop = StopSignal.install(STOP_GRACE)) {
-      Natives.loadOpenCv();
-      Natives.configureNd4j();
-      DigitClassifier classifier = model.load();
       TreeMap<String, String> options = new TreeMap<>();
       options.put("dpi", String.valueOf(dpi));
       options.put(
@@ -119,11 +121,10 @@ public final class ScanCommand implements Callable<Integer> {
       report.putAll(options);
       BatchRunner.Settings settings =
           new BatchRunner.Settings(
-              output, batch.jobs, batch.force, load, read, Sha256.of(model.path()), options);
+              output, batch.jobs, batch.force, load, read, model.path(), options);
       BatchRunner runner =
           new BatchRunner(
               settings,
-              classifier,
               new ScanOutputs(output, chosen, dpi, report),
               log,
               stop,

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.digitocr.model.DigitClassifier;
 import org.digitocr.model.ModelStore;
 import org.digitocr.output.OutputFormat;
 import org.digitocr.output.Transcript;
@@ -27,14 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BatchRunnerTest {
-  private static DigitClassifier classifier;
   @TempDir Path dir;
 
   @BeforeAll
-  static void model() throws IOException {
+  static void openCv() {
     Natives.loadOpenCv();
-    Natives.configureNd4j();
-    classifier = ModelStore.load(ModelStore.defaultModel());
   }
 
   @Test
@@ -142,7 +138,7 @@ class BatchRunnerTest {
             force,
             LoadOptions.DEFAULT,
             ReadOptions.DEFAULT,
-            "test-model",
+            ModelStore.defaultModel(),
             new TreeMap<>());
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     try (RunLog log =
@@ -152,7 +148,6 @@ class BatchRunnerTest {
             null)) {
       return new BatchRunner(
               settings,
-              classifier,
               new ScanOutputs(out, OutputFormat.ALL, 300, Map.of()),
               log,
               StopSignal.none(),
