@@ -27,7 +27,6 @@ import org.digitocr.output.ReviewPageWriter;
 import org.digitocr.page.LoadOptions;
 import org.digitocr.page.Page;
 import org.digitocr.page.PageLoader;
-import org.digitocr.page.PageSource;
 import org.digitocr.pipeline.ErrorKind;
 import org.digitocr.pipeline.InputException;
 import org.digitocr.pipeline.PageReader;
@@ -178,10 +177,12 @@ public final class BatchRunner {
 
     private final Map<Integer, List<Failure>> failures = new ConcurrentSkipListMap<>();
 
-    /** Every output this run wrote or kept, and what earlier runs wrote for inputs redone now. */
+    /** Every output this run wrote, or kept for an input it skipped. */
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
 
+    /** What earlier runs wrote for the inputs redone now. */
     private final List<String> earlierOutputs = new CopyOnWriteArrayList<>();
+
     private final BlockingQueue<PageTask> queue;
     private Progress progress;
 
@@ -249,14 +250,18 @@ public final class BatchRunner {
           log.warn(name + ": stored results unreadable, reading it again (" + e.getMessage() + ")");
         }
       }
-      PageSource source;
+      InputJob job;
       try {
-        source = PageLoader.open(input.file(), settings.load());
+        job = new InputJob(index, input, sha256, PageLoader.open(input.file(), settings.load()));
       } catch (InputException e) {
         fail(index, e);
         return;
+      } catch (RuntimeException e) {
+        // A loader bug on one strange file must not end the whole batch.
+        fail(
+            index, new InputException(input.file().toString(), ErrorKind.UNREADABLE, e.toString()));
+        return;
       }
-      InputJob job = new InputJob(index, input, sha256, source);
       for (int page = 1; page <= job.pageCount(); page++) {
         if (stop.requested()) {
           if (job.discard(job.pageCount() - page + 1)) {
@@ -378,7 +383,7 @@ public final class BatchRunner {
           manifest.record(name, entry(job.sha256, outputs));
           manifest.saveIfDue();
         }
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         String message = name + ": outputs cannot be written (" + e.getMessage() + ")";
         log.error(message);
         pageFailures.add(new Failure(name, 0, "WRITE_FAILED", message));
