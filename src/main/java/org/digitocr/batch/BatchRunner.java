@@ -518,7 +518,12 @@ public final class BatchRunner {
   private static String summary(List<PageResult> pages) {
     long digits = pages.stream().mapToLong(p -> p.digits().size()).sum();
     long uncertain = pages.stream().mapToLong(PageResult::uncertainDigits).sum();
-    return pages.size() + " pages, " + digits + " digits (" + uncertain + " uncertain)";
+    return pages.size()
+        + (pages.size() == 1 ? " page, " : " pages, ")
+        + digits
+        + " digits ("
+        + uncertain
+        + " uncertain)";
   }
 
   /** A page waiting for a worker. */
