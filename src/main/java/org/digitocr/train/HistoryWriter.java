@@ -47,6 +47,7 @@ public final class HistoryWriter {
     plot(
         dir.resolve("accuracy"),
         "Model accuracy",
+        Styler.LegendPosition.InsideSE,
         "accuracy",
         epochs,
         history.stream().mapToDouble(EpochStats::trainAccuracy).toArray(),
@@ -54,6 +55,7 @@ public final class HistoryWriter {
     plot(
         dir.resolve("loss"),
         "Model loss",
+        Styler.LegendPosition.InsideNE,
         "loss",
         epochs,
         history.stream().mapToDouble(EpochStats::trainLoss).toArray(),
@@ -63,6 +65,7 @@ public final class HistoryWriter {
   private static void plot(
       Path fileWithoutExtension,
       String title,
+      Styler.LegendPosition legend,
       String yLabel,
       double[] epochs,
       double[] train,
@@ -76,7 +79,7 @@ public final class HistoryWriter {
             .xAxisTitle("epoch")
             .yAxisTitle(yLabel)
             .build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(legend);
     chart.addSeries("train", epochs, train);
     chart.addSeries("test", epochs, test);
     BitmapEncoder.saveBitmap(

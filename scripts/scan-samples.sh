@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# The main job: builds the tool and reads every sample in samples/ into output/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B package -DskipTests
+java -jar target/digit-ocr.jar scan samples --output output "$@"
