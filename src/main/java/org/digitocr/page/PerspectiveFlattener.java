@@ -50,6 +50,6 @@ public final class PerspectiveFlattener {
         org.opencv.core.Core.BORDER_CONSTANT,
         Scalar.all(255));
     Mat toPhoto = Imgproc.getPerspectiveTransform(onPage, inPhoto);
-    return new FlattenedPage(page, new Homography(toPhoto, photo.cols(), photo.rows()));
+    return new FlattenedPage(page, new Homography(toPhoto));
   }
 }

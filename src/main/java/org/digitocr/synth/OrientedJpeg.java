@@ -2,7 +2,6 @@ package org.digitocr.synth;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import org.digitocr.page.ExifOrientation;
 
 /**
  * Adds an EXIF block carrying only an orientation tag to a JPEG, as a phone does when it stores the

@@ -2,7 +2,6 @@ package org.digitocr.synth;
 
 import java.util.List;
 import java.util.Random;
-import org.digitocr.page.ExifOrientation;
 import org.digitocr.page.Homography;
 import org.digitocr.page.SheetOutline;
 import org.opencv.core.Core;
@@ -32,8 +31,8 @@ public final class PhotoRenderer {
 
   /**
    * A rendered photo. {@code jpeg} is the file as a phone would write it (possibly stored turned,
-   * with an EXIF orientation tag); {@code photo} is that file decoded and turned upright, the frame
-   * that {@code pageToPhoto} maps into.
+   * with an EXIF orientation tag); {@code photo} is that file decoded, which turns it upright: the
+   * frame that {@code pageToPhoto} maps into.
    */
   public record RenderedPhoto(
       byte[] jpeg, Mat photo, Homography pageToPhoto, Point[] sheetCorners) {}
@@ -88,11 +87,11 @@ public final class PhotoRenderer {
     if (storedAs != ExifOrientation.NORMAL) {
       jpeg = OrientedJpeg.withOrientation(jpeg, storedAs);
     }
-    Mat decoded =
-        Imgcodecs.imdecode(
-            new MatOfByte(jpeg), Imgcodecs.IMREAD_COLOR | Imgcodecs.IMREAD_IGNORE_ORIENTATION);
     return new RenderedPhoto(
-        jpeg, storedAs.upright(decoded), new Homography(pageToPhoto, width, height), sheetCorners);
+        jpeg,
+        Imgcodecs.imdecode(new MatOfByte(jpeg), Imgcodecs.IMREAD_COLOR),
+        new Homography(pageToPhoto),
+        sheetCorners);
   }
 
   /**
