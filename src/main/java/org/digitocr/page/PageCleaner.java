@@ -28,7 +28,11 @@ public final class PageCleaner {
   public CleanPage clean(Mat image) {
     GreyPage page = new GreyPage(toGrey(image), CoordinateMap.identity());
     for (PagePreparation preparation : preparations) {
-      page = preparation.apply(page);
+      GreyPage prepared = preparation.apply(page);
+      if (page.grey() != image && prepared.grey() != page.grey()) {
+        page.grey().release();
+      }
+      page = prepared;
     }
     Binarizer.Result binary = binarizer.binarize(page.grey());
     if (page.grey() != image) {
@@ -49,7 +53,8 @@ public final class PageCleaner {
         components,
         level.toBefore().andThen(page.toOriginal()),
         level.degrees(),
-        binary.method());
+        binary.method(),
+        page.warnings());
   }
 
   private static Mat toGrey(Mat image) {
