@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.opencv.core.Core;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfInt;
 import org.opencv.core.MatOfPoint;
@@ -39,19 +38,11 @@ public final class PaperFinder {
   private static final double MIN_EDGE_CONTRAST = 18;
   private static final int SAMPLES_PER_SIDE = 40;
   private static final double SIDE_END_MARGIN = 0.08;
-  private static final double FILLS_FRAME_SHARE = 0.85;
 
-  /** What the search found. */
-  public record PaperSearch(Optional<SheetOutline> sheet, boolean paperFillsFrame) {
-    /** The sheet if it was found with at least {@code minConfidence}. */
-    public Optional<SheetOutline> sheetWithConfidence(double minConfidence) {
-      return sheet.filter(s -> s.confidence() >= minConfidence);
-    }
-  }
-
-  public PaperSearch find(Mat image) {
+  /** The most plausible sheet outline, however unsure (see its confidence), if any. */
+  public Optional<SheetOutline> find(Mat image) {
     if (Math.min(image.cols(), image.rows()) < MIN_SIDE) {
-      return new PaperSearch(Optional.empty(), false);
+      return Optional.empty();
     }
     Mat whiteness = whiteness(image);
     double scale = Math.min(1.0, (double) WORKING_SIDE / Math.max(image.cols(), image.rows()));
@@ -69,17 +60,16 @@ public final class PaperFinder {
               corners ->
                   candidates.add(new Candidate(corners, edgeSupport(toneRaster, corners, probe))));
     }
-    boolean fillsFrame = paperFillsFrame(tone);
     Optional<Candidate> best = mostPlausible(candidates);
     if (best.isEmpty()) {
-      return new PaperSearch(Optional.empty(), fillsFrame);
+      return Optional.empty();
     }
 
     Point[] corners = scaled(best.get().corners(), 1 / scale);
     Mat detail = new Mat();
     Imgproc.GaussianBlur(whiteness, detail, new Size(5, 5), 0);
     Point[] refined = refined(new Raster(detail), corners, Math.max(4, 3 / scale));
-    return new PaperSearch(Optional.of(outline(refined, best.get().support())), fillsFrame);
+    return Optional.of(outline(refined, best.get().support()));
   }
 
   private record Candidate(Point[] corners, double support) {
@@ -413,42 +403,6 @@ public final class PaperFinder {
       return null;
     }
     return new Point((l.b() * m.c() - m.b() * l.c()) / w, (m.a() * l.c() - l.a() * m.c()) / w);
-  }
-
-  /**
-   * Whether the paper reaches the frame all round, as in a scan or a close-up: then there is no
-   * sheet outline to find and nothing to flatten.
-   */
-  private static boolean paperFillsFrame(Mat tone) {
-    Mat histogram = new Mat();
-    Imgproc.calcHist(
-        List.of(tone),
-        new MatOfInt(0),
-        new Mat(),
-        histogram,
-        new MatOfInt(256),
-        new org.opencv.core.MatOfFloat(0, 256));
-    double paperLevel = percentile(histogram, tone.total(), 0.9);
-    int band = Math.max(2, (int) Math.round(0.03 * Math.min(tone.cols(), tone.rows())));
-    Mat frame = new Mat(tone.size(), CvType.CV_8UC1, org.opencv.core.Scalar.all(255));
-    frame
-        .submat(band, tone.rows() - band, band, tone.cols() - band)
-        .setTo(org.opencv.core.Scalar.all(0));
-    Mat paperLike = new Mat();
-    Imgproc.threshold(tone, paperLike, 0.75 * paperLevel, 255, Imgproc.THRESH_BINARY);
-    Core.bitwise_and(paperLike, frame, paperLike);
-    return Core.countNonZero(paperLike) >= FILLS_FRAME_SHARE * Core.countNonZero(frame);
-  }
-
-  private static double percentile(Mat histogram, double total, double share) {
-    double seen = 0;
-    for (int level = 0; level < 256; level++) {
-      seen += histogram.get(level, 0)[0];
-      if (seen >= share * total) {
-        return level;
-      }
-    }
-    return 255;
   }
 
   private static Point[] scaled(Point[] corners, double factor) {

@@ -1,6 +1,5 @@
 package org.digitocr.page;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,9 +36,7 @@ class PaperFinderTest {
   }
 
   private SheetOutline confidentSheet(Mat photo) {
-    PaperFinder.PaperSearch search = finder.find(photo);
-    assertTrue(search.sheet().isPresent(), "no sheet found");
-    SheetOutline sheet = search.sheet().get();
+    SheetOutline sheet = finder.find(photo).orElseThrow();
     assertTrue(sheet.confidence() >= PaperFinder.CONFIDENT, "confidence " + sheet.confidence());
     return sheet;
   }
@@ -89,36 +86,29 @@ class PaperFinderTest {
       new Point(-30, 60), new Point(1000, 140), new Point(1050, 820), new Point(120, 780)
     };
     Mat photo = DrawnSheet.photo(corners, Scalar.all(60), Scalar.all(225));
-    SheetOutline sheet = finder.find(photo).sheet().orElseThrow();
+    SheetOutline sheet = finder.find(photo).orElseThrow();
     assertCornersNear(corners, sheet, 2 * TOLERANCE);
   }
 
+  private boolean confidentSheetIn(Mat image) {
+    return finder.find(image).filter(s -> s.confidence() >= PaperFinder.CONFIDENT).isPresent();
+  }
+
   @Test
-  void aScanIsPaperUpToTheFrameAndNoSheet() {
-    Mat scan = new Mat(1100, 850, CvType.CV_8UC1, Scalar.all(245));
-    DrawnSheet.drawMarks(scan, new Point[] {new Point(425, 550)});
-    PaperFinder.PaperSearch search = finder.find(scan);
-    assertTrue(search.paperFillsFrame());
-    assertTrue(search.sheetWithConfidence(PaperFinder.CONFIDENT).isEmpty());
+  void aScanHasNoSheetOutline() {
+    assertFalse(confidentSheetIn(DrawnScenes.scan()));
   }
 
   @Test
   void aPhotoOfNoPaperHasNoSheet() {
-    Mat clutter = new Mat(900, 1200, CvType.CV_8UC3);
-    Core.randu(clutter, 0, 255);
-    Imgproc.GaussianBlur(clutter, clutter, new Size(51, 51), 0);
-    Core.normalize(clutter, clutter, 0, 255, Core.NORM_MINMAX);
-    PaperFinder.PaperSearch search = finder.find(clutter);
-    assertFalse(search.paperFillsFrame());
-    assertTrue(search.sheetWithConfidence(PaperFinder.CONFIDENT).isEmpty());
+    assertFalse(confidentSheetIn(DrawnScenes.mottle()));
+    assertFalse(confidentSheetIn(DrawnScenes.shapes()));
   }
 
   @Test
   void aTinyOrUniformImageHasNoSheet() {
-    assertTrue(finder.find(new Mat(10, 12, CvType.CV_8UC1, Scalar.all(200))).sheet().isEmpty());
-    assertTrue(finder.find(new Mat(600, 800, CvType.CV_8UC1, Scalar.all(3))).sheet().isEmpty());
-    assertEquals(
-        0,
-        finder.find(new Mat(600, 800, CvType.CV_8UC3, Scalar.all(255))).sheet().stream().count());
+    assertTrue(finder.find(new Mat(10, 12, CvType.CV_8UC1, Scalar.all(200))).isEmpty());
+    assertTrue(finder.find(new Mat(600, 800, CvType.CV_8UC1, Scalar.all(3))).isEmpty());
+    assertTrue(finder.find(new Mat(600, 800, CvType.CV_8UC3, Scalar.all(255))).isEmpty());
   }
 }

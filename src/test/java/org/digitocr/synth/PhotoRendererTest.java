@@ -69,7 +69,7 @@ class PhotoRendererTest {
     Random random = new Random(11);
     for (int photo = 0; photo < 3; photo++) {
       PhotoRenderer.RenderedPhoto rendered = new PhotoRenderer().render(page(), random);
-      SheetOutline found = new PaperFinder().find(rendered.photo()).sheet().orElseThrow();
+      SheetOutline found = new PaperFinder().find(rendered.photo()).orElseThrow();
       assertTrue(found.confidence() >= PaperFinder.CONFIDENT);
       for (int i = 0; i < 4; i++) {
         Point truth = rendered.sheetCorners()[i];
