@@ -23,6 +23,7 @@ import org.digitocr.train.TrainingListener;
 import org.digitocr.util.Sha256;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -81,11 +82,7 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
-  @Option(
-      names = "--data",
-      defaultValue = "data/mnist",
-      description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
-  Path data;
+  @Mixin MnistDataOption data;
 
   @Option(
       names = "--out",
@@ -110,8 +107,8 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingConfig config =
         new TrainingConfig(
             epochs, batchSize, trainSize, testSize, seed, hidden, dropout, learningRate);
-    MnistSet train = MnistFiles.train(data).first(trainSize);
-    MnistSet test = MnistFiles.test(data).first(testSize);
+    MnistSet train = MnistFiles.train(data.dir()).first(trainSize);
+    MnistSet test = MnistFiles.test(data.dir()).first(testSize);
     System.out.printf("Training on %,d digits, testing on %,d%n", train.size(), test.size());
 
     MultiLayerNetwork network = Trainer.newNetwork(config);
@@ -134,7 +131,7 @@ public final class TrainCommand implements Callable<Integer> {
         List.of(
             "train-images-idx3-ubyte", "train-labels-idx1-ubyte",
             "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
-      Path file = data.resolve(name);
+      Path file = data.dir().resolve(name);
       sha.put(name, java.nio.file.Files.isRegularFile(file) ? Sha256.of(file) : "(gzip or absent)");
     }
     Map<String, String> libraries = new LinkedHashMap<>();
