@@ -84,7 +84,7 @@ public final class Binarizer {
   }
 
   /** Grey levels below which the given fractions of pixels lie. */
-  private static double[] percentiles(Mat grey, double... fractions) {
+  static double[] percentiles(Mat grey, double... fractions) {
     Mat hist = new Mat();
     Imgproc.calcHist(
         java.util.List.of(grey),

@@ -1,10 +1,7 @@
 package org.digitocr.page;
 
-import java.util.List;
 import java.util.Optional;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfFloat;
-import org.opencv.core.MatOfInt;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
@@ -35,39 +32,13 @@ final class ImageScreening {
     double scale = Math.min(1.0, (double) WORKING_SIDE / Math.max(grey.cols(), grey.rows()));
     Mat small = new Mat();
     Imgproc.resize(grey, small, new Size(), scale, scale, Imgproc.INTER_AREA);
-    float[] counts = histogram(small);
-    if (levelBelow(counts, 0.99 * small.total()) < DARK) {
+    double[] levels = Binarizer.percentiles(small, 0.01, 0.99);
+    if (levels[1] < DARK) {
       return Optional.of("the image is too dark to read: almost black all over");
     }
-    if (levelBelow(counts, 0.01 * small.total()) > WHITE) {
+    if (levels[0] > WHITE) {
       return Optional.of("the image is almost white all over: blown out, or a blank sheet");
     }
     return Optional.empty();
-  }
-
-  private static float[] histogram(Mat grey) {
-    Mat histogram = new Mat();
-    Imgproc.calcHist(
-        List.of(grey),
-        new MatOfInt(0),
-        new Mat(),
-        histogram,
-        new MatOfInt(256),
-        new MatOfFloat(0, 256));
-    float[] counts = new float[256];
-    histogram.get(0, 0, counts);
-    return counts;
-  }
-
-  /** The lowest grey level at or below which {@code pixels} pixels lie. */
-  private static int levelBelow(float[] counts, double pixels) {
-    double seen = 0;
-    for (int level = 0; level < counts.length; level++) {
-      seen += counts[level];
-      if (seen >= pixels) {
-        return level;
-      }
-    }
-    return counts.length - 1;
   }
 }
