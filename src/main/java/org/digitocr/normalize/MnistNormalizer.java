@@ -23,6 +23,7 @@ import org.opencv.imgproc.Moments;
 public final class MnistNormalizer {
   public static final int SIDE = 28;
   public static final int BOX = 20;
+  static final double FIT = Double.parseDouble(System.getProperty("fit", "20"));
 
   /** Where MNIST digits' centre of mass lies (pixel index, both axes; measured: 14.00). */
   static final double CENTRE = 14;
@@ -38,27 +39,36 @@ public final class MnistNormalizer {
 
   /**
    * @param ink binary (0/255) 8UC1 image of one digit, dark background, any size
-   * @return 28x28 8UC1, light digit on black
    */
-  public Mat normalize(Mat ink) {
+  public Normalized normalize(Mat ink) {
     Rect bounds = Imgproc.boundingRect(ink);
     if (bounds.width == 0 || bounds.height == 0) {
-      return Mat.zeros(SIDE, SIDE, CvType.CV_8UC1);
+      return new Normalized(Mat.zeros(SIDE, SIDE, CvType.CV_8UC1), 0);
     }
     Mat digit = ink.submat(bounds);
-    Mat adjusted = adjustStroke(digit, Math.max(bounds.width, bounds.height));
+    int longer = Math.max(bounds.width, bounds.height);
+    double strokeWidth = strokeWidth(digit) * BOX / longer;
+    Mat adjusted = adjustStroke(digit, strokeWidth, longer);
     Mat fitted = fit(adjusted);
     if (adjusted != digit) {
       adjusted.release();
     }
     Mat field = centre(fitted);
     fitted.release();
-    return field;
+    return new Normalized(field, strokeWidth);
   }
+
+  /**
+   * A digit ready for the classifier.
+   *
+   * @param digit 28x28 8UC1, light digit on black
+   * @param strokeWidth the ink's stroke width before adjustment, in pixels of the 20-pixel box
+   */
+  public record Normalized(Mat digit, double strokeWidth) {}
 
   /** Scales the longer side to 20 pixels, keeping the aspect ratio. */
   private static Mat fit(Mat digit) {
-    double scale = (double) BOX / Math.max(digit.cols(), digit.rows());
+    double scale = FIT / Math.max(digit.cols(), digit.rows());
     int width = Math.max(1, (int) Math.round(digit.cols() * scale));
     int height = Math.max(1, (int) Math.round(digit.rows() * scale));
     Mat fitted = new Mat();
@@ -85,8 +95,7 @@ public final class MnistNormalizer {
    * Thickens or thins strokes that are far from MNIST's width (a fine pen on a large digit, a
    * marker on a small one), at the crop's own resolution.
    */
-  private static Mat adjustStroke(Mat digit, int longer) {
-    double width = strokeWidth(digit) * BOX / longer;
+  private static Mat adjustStroke(Mat digit, double width, int longer) {
     if (width >= THIN_STROKE && width <= THICK_STROKE) {
       return digit;
     }

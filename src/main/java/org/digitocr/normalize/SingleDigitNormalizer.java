@@ -26,7 +26,8 @@ public final class SingleDigitNormalizer {
    */
   public Optional<Mat> normalize(Mat image) {
     Mat darkOnLight = darkOnLightGrey(image);
-    Mat ink = binarizer.binarize(darkOnLight).ink();
+    Binarizer.Result binary = binarizer.binarize(darkOnLight);
+    Mat ink = binary.ink(binary.levelled());
     InkComponents blobs = InkComponents.find(ink, 1);
     int largest =
         blobs.components().stream().mapToInt(InkComponents.Component::area).max().orElse(0);
@@ -36,7 +37,7 @@ public final class SingleDigitNormalizer {
       return Optional.empty();
     }
     Mat digit = blobs.mask(new Box(0, 0, ink.cols(), ink.rows()), parts);
-    Mat normalized = normalizer.normalize(digit);
+    Mat normalized = normalizer.normalize(digit).digit();
     digit.release();
     ink.release();
     blobs.release();

@@ -35,26 +35,32 @@ public final class PageCleaner {
       page = prepared;
     }
     Binarizer.Result binary = binarizer.binarize(page.grey());
+    double degrees = deskewer.estimateDegrees(binary.levelled(), binary.threshold());
+    CoordinateMap toOriginal = page.toOriginal();
+    Mat ink;
+    if (Deskewer.negligible(degrees)) {
+      degrees = 0;
+      ink = binary.ink(binary.levelled());
+    } else {
+      // Rotating the grey page, not the binary one, keeps thin ruled lines unbroken.
+      Deskewer.Rotated level = deskewer.rotate(binary.levelled(), degrees);
+      ink = binary.ink(level.image());
+      level.image().release();
+      toOriginal = level.toBefore().andThen(toOriginal);
+    }
+    if (binary.levelled() != image) {
+      binary.levelled().release();
+    }
     if (page.grey() != image) {
       page.grey().release();
     }
-    Deskewer.Result level = deskewer.deskew(binary.ink());
-    FormLineRemover.Result withoutLines = lineRemover.remove(level.ink());
-    if (level.ink() != binary.ink()) {
-      level.ink().release();
-    }
-    binary.ink().release();
-    withoutLines.lines().release();
-    Mat ink = withoutLines.ink();
-    double speckSide = Math.min(ink.cols(), ink.rows()) * SPECK_FRACTION;
-    InkComponents components = InkComponents.find(ink, (int) Math.ceil(speckSide * speckSide));
+    Mat withoutLines = lineRemover.remove(ink);
+    ink.release();
+    double speckSide = Math.min(withoutLines.cols(), withoutLines.rows()) * SPECK_FRACTION;
+    InkComponents components =
+        InkComponents.find(withoutLines, (int) Math.ceil(speckSide * speckSide));
     return new CleanPage(
-        ink,
-        components,
-        level.toBefore().andThen(page.toOriginal()),
-        level.degrees(),
-        binary.method(),
-        page.warnings());
+        withoutLines, components, toOriginal, degrees, binary.method(), page.warnings());
   }
 
   private static Mat toGrey(Mat image) {

@@ -15,6 +15,7 @@ import org.digitocr.page.PageCleaner;
 import org.digitocr.page.PhotoPreparation;
 import org.digitocr.segment.Located;
 import org.digitocr.segment.Piece;
+import org.digitocr.segment.PrintedTextFilter;
 import org.digitocr.segment.Segmentation;
 import org.digitocr.segment.Segmenter;
 import org.opencv.core.Mat;
@@ -29,6 +30,7 @@ public final class PageReader {
   private final PageCleaner cleaner;
   private final Segmenter segmenter = new Segmenter();
   private final MnistNormalizer normalizer = new MnistNormalizer();
+  private final PrintedTextFilter printedText = new PrintedTextFilter();
   private final LineLayout layout;
 
   public PageReader(DigitClassifier classifier, ReadOptions options) {
@@ -57,13 +59,18 @@ public final class PageReader {
         warnings.add("no ink found");
         return new PageResult(file, page.number(), width, height, List.of(), warnings);
       }
-      List<Mat> digits = new ArrayList<>();
-      for (Piece piece : segmentation.pieces()) {
-        digits.add(normalizer.normalize(piece.ink()));
+      List<Piece> pieces = segmentation.pieces();
+      List<Mat> digits = new ArrayList<>(pieces.size());
+      double[] strokeWidths = new double[pieces.size()];
+      for (int i = 0; i < pieces.size(); i++) {
+        MnistNormalizer.Normalized normalized = normalizer.normalize(pieces.get(i).ink());
+        digits.add(normalized.digit());
+        strokeWidths[i] = normalized.strokeWidth();
       }
       Prediction[] predictions = classifier.classify(digits);
       digits.forEach(Mat::release);
-      List<Located> located = segmentation.choose(predictions);
+      List<Located> located =
+          printedText.filter(segmentation.choose(predictions, strokeWidths), segmentation.marks());
       UnaryOperator<Box> toOriginal = clean.toOriginal().boxesWithin(width, height);
       List<ReadLine> lines =
           layout.arrange(located).stream().map(line -> line.withBoxes(toOriginal)).toList();

@@ -11,6 +11,13 @@ import org.opencv.core.Mat;
  * pieces are classified together, and the reading the classifier is most confident about wins.
  */
 public final class Segmentation {
+  /**
+   * Cutting ink into several digits must make the classifier this much surer (as a factor on the
+   * geometric mean confidence) than reading it whole: the classifier is often confident about half
+   * a digit.
+   */
+  static final double CUT_PRIOR = 0.85;
+
   private final List<Piece> pieces = new ArrayList<>();
   private final List<List<int[]>> clusters = new ArrayList<>();
   private final List<Mark> marks = new ArrayList<>();
@@ -37,7 +44,7 @@ public final class Segmentation {
     clusters.add(indexed);
   }
 
-  void addMark(Mark mark) {
+  public void addMark(Mark mark) {
     marks.add(mark);
   }
 
@@ -55,8 +62,9 @@ public final class Segmentation {
    * mean of the confidences, which does not favour readings with fewer digits.
    *
    * @param predictions one per piece, in {@link #pieces()} order
+   * @param strokeWidths one per piece, as {@link Located#strokeWidth()}
    */
-  public List<Located> choose(Prediction[] predictions) {
+  public List<Located> choose(Prediction[] predictions, double[] strokeWidths) {
     if (predictions.length != pieces.size()) {
       throw new IllegalArgumentException(
           predictions.length + " predictions for " + pieces.size() + " pieces");
@@ -74,7 +82,8 @@ public final class Segmentation {
       }
       for (int index : best) {
         Prediction p = predictions[index];
-        digits.add(new Located(pieces.get(index).box(), p.digit(), p.confidence()));
+        digits.add(
+            new Located(pieces.get(index).box(), p.digit(), p.confidence(), strokeWidths[index]));
       }
     }
     return digits;
@@ -85,7 +94,7 @@ public final class Segmentation {
     for (int index : reading) {
       sum += Math.log(Math.max(1e-9, predictions[index].confidence()));
     }
-    return sum / reading.length;
+    return sum / reading.length + (reading.length > 1 ? Math.log(CUT_PRIOR) : 0);
   }
 
   public void release() {

@@ -35,11 +35,17 @@ public final class Segmenter {
 
   static final double MAX_DIGIT_WIDTH = 1.1;
 
+  /** A fragment of a digit is at most this far from the rest of it (in H). */
+  static final double FRAGMENT_GAP = 0.1;
+
   /** Stacked pieces of one digit are at most this far apart vertically (in H). */
   static final double STACK_GAP = 0.35;
 
-  /** Blobs wider than this times their height may be touching digits. */
-  static final double WIDE_ASPECT = 1.15;
+  /**
+   * Blobs wider than this times their height may be touching digits (a fifth of MNIST's digits are
+   * wider than high, so this only offers cut readings; the classifier decides).
+   */
+  static final double WIDE_ASPECT = 0.9;
 
   /** Narrowest plausible digit (a 1), in its height: narrower cuts are not tried. */
   static final double MIN_PIECE_WIDTH = 0.12;
@@ -54,7 +60,7 @@ public final class Segmenter {
     InkComponents ink = page.components();
     Segmentation segmentation = new Segmentation();
     List<List<Component>> rows = RowGrouper.group(ink.components(), Component::box);
-    double pageScale = digitHeight(ink.components().stream().map(Component::box).toList());
+    double pageScale = HandwritingHeight.of(ink.components().stream().map(Component::box).toList());
     for (List<Component> row : rows) {
       segmentRow(row, ink, pageScale, segmentation);
     }
@@ -73,6 +79,8 @@ public final class Segmenter {
         segmentation.addMark(new Mark(box, Mark.Kind.OTHER));
       } else if (longer < DOT_SIZE * scale || longer < DOT_SIZE * pageScale) {
         segmentation.addMark(new Mark(box, Mark.Kind.DOT));
+      } else if (box.height() < PrintedTextFilter.SMALL_PRINT * pageScale) {
+        segmentation.addMark(new Mark(box, Mark.Kind.PRINTED_TEXT));
       } else if (box.height() < DASH_HEIGHT * scale && box.width() >= 2 * box.height()) {
         segmentation.addMark(new Mark(box, Mark.Kind.DASH));
       } else if (box.height() < 0.5 * scale && box.width() < 0.5 * scale) {
@@ -102,37 +110,49 @@ public final class Segmenter {
     return digits[digits.length / 2];
   }
 
+  /** Merges, closest pair first, the pieces that belong to one digit. */
   private static List<Blob> mergeBrokenPieces(List<Component> row, double scale) {
     List<Blob> blobs = new ArrayList<>();
     for (Component c : row) {
       blobs.add(new Blob(List.of(c), c.box()));
     }
-    boolean merged = true;
-    while (merged) {
-      merged = false;
-      search:
+    while (true) {
+      int bestI = -1;
+      int bestJ = -1;
+      double bestDistance = Double.MAX_VALUE;
       for (int i = 0; i < blobs.size(); i++) {
         for (int j = i + 1; j < blobs.size(); j++) {
-          if (belongTogether(blobs.get(i), blobs.get(j), scale)) {
-            Blob a = blobs.get(i);
-            Blob b = blobs.remove(j);
-            List<Component> parts = new ArrayList<>(a.parts);
-            parts.addAll(b.parts);
-            blobs.set(i, new Blob(parts, a.box.union(b.box)));
-            merged = true;
-            break search;
+          Blob a = blobs.get(i);
+          Blob b = blobs.get(j);
+          if (belongTogether(a, b, scale)) {
+            double distance =
+                Math.max(0, -a.box.overlapX(b.box)) + Math.max(0, -a.box.overlapY(b.box));
+            if (distance < bestDistance) {
+              bestDistance = distance;
+              bestI = i;
+              bestJ = j;
+            }
           }
         }
       }
+      if (bestI < 0) {
+        break;
+      }
+      Blob a = blobs.get(bestI);
+      Blob b = blobs.remove(bestJ);
+      List<Component> parts = new ArrayList<>(a.parts);
+      parts.addAll(b.parts);
+      blobs.set(bestI, new Blob(parts, a.box.union(b.box)));
     }
     blobs.sort((a, b) -> Double.compare(a.box.centerX(), b.box.centerX()));
     return blobs;
   }
 
   /**
-   * Pieces of one broken digit: stacked above each other (a 5's detached bar), or a small piece
-   * reaching into a larger one's columns — as long as together they still fit one digit. A dot low
-   * beside a digit (a decimal point) stays apart.
+   * Pieces of one broken digit: stacked above each other (a 5's detached bar over its body), or a
+   * small piece touching or reaching into a larger one's columns (a 6's loop beside its stem) — as
+   * long as together they still fit one digit. A dot low beside a digit (a decimal point) stays
+   * apart.
    */
   static boolean belongTogether(Blob a, Blob b, double scale) {
     Box union = a.box.union(b.box);
@@ -151,14 +171,16 @@ public final class Segmenter {
       return true;
     }
     double smallSide = Math.max(small.width(), small.height());
-    if (smallSide >= FRAGMENT_SIZE * scale || overlapX <= 0.3 * small.width()) {
+    if (smallSide >= FRAGMENT_SIZE * scale
+        || overlapX < -FRAGMENT_GAP * scale
+        || overlapY < -FRAGMENT_GAP * scale) {
       return false;
     }
     boolean lowDot =
         smallSide < DOT_SIZE * scale
             && small.centerY() > large.y() + 0.7 * large.height()
             && overlapX < 0.6 * small.width();
-    return !lowDot && overlapY > -0.15 * scale;
+    return !lowDot;
   }
 
   /**
@@ -169,7 +191,8 @@ public final class Segmenter {
     List<List<Piece>> readings = new ArrayList<>();
     readings.add(List.of(new Piece(box, mask)));
     int[] profile = columnProfile(mask);
-    int most = Math.min(MAX_TOUCHING, (int) Math.ceil(box.width() / (0.5 * box.height())));
+    int most =
+        Math.min(MAX_TOUCHING, Math.max(2, (int) Math.round(box.width() / (0.6 * box.height()))));
     for (int count = 2; count <= most; count++) {
       for (int[] cuts : cutSets(profile, count, box.height())) {
         List<Piece> pieces = cut(mask, box, cuts);
