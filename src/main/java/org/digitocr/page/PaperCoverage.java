@@ -15,7 +15,9 @@ import org.opencv.imgproc.Imgproc;
  * it; a photo of anything else shows little.
  *
  * @param share the share of the whole image taken by its largest connected area of blank paper
- * @param frameShare the share of a thin band along the image's border that is blank paper
+ * @param frameShare the share of a thin band along the image's border that is plain (smooth and not
+ *     dark): the paper of a scan, however unevenly lit or bordered. Judged more leniently than
+ *     {@code share}, since it only decides whether a page without sheet edges is a scan
  */
 public record PaperCoverage(double share, double frameShare) {
   /** From this share of blank paper along the border, the paper fills the frame (a scan). */
@@ -61,21 +63,22 @@ public record PaperCoverage(double share, double frameShare) {
     Imgproc.threshold(small, notDark, MIN_PAPER_LEVEL, 255, Imgproc.THRESH_BINARY);
     notDark.convertTo(notDark, CvType.CV_8U);
     smooth.convertTo(smooth, CvType.CV_8U);
+    Mat plain = new Mat();
+    Core.bitwise_and(smooth, notDark, plain);
+
     Mat paper = new Mat();
-    Core.bitwise_and(smooth, bright, paper);
-    Core.bitwise_and(paper, notDark, paper);
-    paper.convertTo(paper, CvType.CV_8U);
+    Core.bitwise_and(plain, bright, paper);
 
     int band = Math.max(1, (int) Math.round(BAND * Math.min(small.cols(), small.rows())));
     Mat frame = new Mat(small.size(), CvType.CV_8U, Scalar.all(255));
     if (small.rows() > 2 * band && small.cols() > 2 * band) {
       frame.submat(band, small.rows() - band, band, small.cols() - band).setTo(Scalar.all(0));
     }
-    Mat paperInFrame = new Mat();
-    Core.bitwise_and(paper, frame, paperInFrame);
+    Mat lightInFrame = new Mat();
+    Core.bitwise_and(notDark, frame, lightInFrame);
     return new PaperCoverage(
         largestArea(paper) / paper.total(),
-        (double) Core.countNonZero(paperInFrame) / Core.countNonZero(frame));
+        (double) Core.countNonZero(lightInFrame) / Core.countNonZero(frame));
   }
 
   private static double largestArea(Mat mask) {

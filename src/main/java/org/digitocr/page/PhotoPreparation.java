@@ -11,8 +11,8 @@ import org.opencv.core.Scalar;
  * The photo stage in front of binarisation. Images that cannot show a page (too small, black, white
  * all over) are turned away. Then, unless page detection is off: the sheet of paper is found,
  * flattened and its light evened out, and the page's coordinate map leads from the flat page back
- * to the photo. Without a sheet, a scan (paper up to the frame) is read as it is; an image with
- * some blank paper is read whole, with a warning; an image with hardly any is not a page.
+ * to the photo. Without a sheet, an image with hardly any blank paper is not a page; a scan (paper
+ * up to the frame) is read as it is; any other image is read whole, with a warning.
  *
  * <p>A turned-away image continues as a small blank page, so that it yields a valid, empty result.
  */
@@ -49,17 +49,17 @@ public final class PhotoPreparation implements PagePreparation {
       return new GreyPage(even, flat.toPhoto().andThen(page.toOriginal()), page.warnings());
     }
     PaperCoverage paper = PaperCoverage.of(page.grey());
-    if (paper.fillsFrame()) {
-      return mode == PageDetection.AUTO
-          ? page
-          : warned(page, "no sheet edges found: the paper fills the image; read it whole");
-    }
     if (paper.share() < MIN_PAPER_SHARE) {
       return blank(
           page,
           String.format(
               "no paper found: the image does not look like a page (%.0f%% blank paper)",
               100 * paper.share()));
+    }
+    if (paper.fillsFrame()) {
+      return mode == PageDetection.AUTO
+          ? page
+          : warned(page, "no sheet edges found: the paper fills the image; read it whole");
     }
     return warned(
         page,

@@ -1,7 +1,10 @@
 package org.digitocr.synth;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
+import org.digitocr.layout.Box;
 import org.digitocr.page.Homography;
 import org.digitocr.page.SheetOutline;
 import org.opencv.core.Core;
@@ -37,6 +40,13 @@ public final class PhotoRenderer {
   public record RenderedPhoto(
       byte[] jpeg, Mat photo, Homography pageToPhoto, Point[] sheetCorners) {}
 
+  /**
+   * A generated page photographed: the JPEG file, and the page as the reader should see it — the
+   * decoded photo, with every ground-truth box moved to where it lies in the photo (the smallest
+   * upright box around it, as the reader reports boxes).
+   */
+  public record PhotographedPage(byte[] jpeg, SyntheticPage photo) {}
+
   private final ExifOrientation storedAs;
 
   /** Photos written upright, with no orientation tag. */
@@ -47,6 +57,23 @@ public final class PhotoRenderer {
   /** Photos stored turned and tagged, as phones held in a given way write them. */
   public PhotoRenderer(ExifOrientation storedAs) {
     this.storedAs = storedAs;
+  }
+
+  public PhotographedPage photograph(SyntheticPage page, Random random) {
+    RenderedPhoto rendered = render(page.image(), random);
+    UnaryOperator<Box> toPhoto = rendered.pageToPhoto()::toOriginal;
+    List<TruthLine> lines = new ArrayList<>();
+    for (TruthLine line : page.lines()) {
+      List<List<TruthDigit>> groups = new ArrayList<>();
+      for (List<TruthDigit> group : line.groups()) {
+        groups.add(
+            group.stream()
+                .map(d -> new TruthDigit(d.digit(), d.mnistIndex(), toPhoto.apply(d.box())))
+                .toList());
+      }
+      lines.add(new TruthLine(groups, toPhoto.apply(line.box())));
+    }
+    return new PhotographedPage(rendered.jpeg(), new SyntheticPage(rendered.photo(), lines));
   }
 
   public RenderedPhoto render(Mat page, Random random) {
