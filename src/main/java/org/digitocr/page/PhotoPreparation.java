@@ -10,9 +10,9 @@ import org.opencv.core.Scalar;
 /**
  * The photo stage in front of binarisation. Images that cannot show a page (too small, black, white
  * all over) are turned away. Then, unless page detection is off: the sheet of paper is found,
- * flattened and its light evened out, and the page's coordinate map leads from the flat page back
- * to the photo. Without a sheet, an image with hardly any blank paper is not a page; a scan (paper
- * up to the frame) is read as it is; any other image is read whole, with a warning.
+ * flattened, sharpened and its light evened out, and the page's coordinate map leads from the flat
+ * page back to the photo. Without a sheet, an image with hardly any blank paper is not a page; a
+ * scan (paper up to the frame) is read as it is; any other image is read whole, with a warning.
  *
  * <p>A turned-away image continues as a small blank page, so that it yields a valid, empty result.
  */
@@ -24,6 +24,7 @@ public final class PhotoPreparation implements PagePreparation {
   private final ImageScreening screening = new ImageScreening();
   private final PaperFinder finder = new PaperFinder();
   private final PerspectiveFlattener flattener = new PerspectiveFlattener();
+  private final Sharpener sharpener = new Sharpener();
   private final IlluminationCorrector light = new IlluminationCorrector();
 
   public PhotoPreparation(PageDetection mode) {
@@ -44,8 +45,10 @@ public final class PhotoPreparation implements PagePreparation {
     Optional<SheetOutline> sheet = outline.filter(s -> s.confidence() >= minConfidence);
     if (sheet.isPresent()) {
       PerspectiveFlattener.FlattenedPage flat = flattener.flatten(page.grey(), sheet.get());
-      Mat even = light.correct(flat.page());
+      Mat sharp = sharpener.sharpen(flat.page());
       flat.page().release();
+      Mat even = light.correct(sharp);
+      sharp.release();
       return new GreyPage(even, flat.toPhoto().andThen(page.toOriginal()), page.warnings());
     }
     PaperCoverage paper = PaperCoverage.of(page.grey());

@@ -85,13 +85,15 @@ class PerspectiveFlattenerTest {
     PerspectiveFlattener.FlattenedPage flat = new PerspectiveFlattener().flatten(photo, sheet);
 
     Mat page = flat.page();
-    assertEquals(PAGE_WIDTH, page.cols(), 0.03 * PAGE_WIDTH);
-    assertEquals(PAGE_HEIGHT, page.rows(), 0.03 * PAGE_HEIGHT);
+    double enlarged = PerspectiveFlattener.MAX_ENLARGEMENT; // the sheet is small
+    assertEquals(enlarged * PAGE_WIDTH, page.cols(), 0.03 * enlarged * PAGE_WIDTH);
+    assertEquals(enlarged * PAGE_HEIGHT, page.rows(), 0.03 * enlarged * PAGE_HEIGHT);
     Point dot = centroidOfInk(page);
-    assertEquals(DOT.x * page.cols() / PAGE_WIDTH, dot.x, 3);
-    assertEquals(DOT.y * page.rows() / PAGE_HEIGHT, dot.y, 3);
+    assertEquals(DOT.x * page.cols() / PAGE_WIDTH, dot.x, 3 * enlarged);
+    assertEquals(DOT.y * page.rows() / PAGE_HEIGHT, dot.y, 3 * enlarged);
 
-    Box dotOnPage = new Box((int) dot.x - 20, (int) dot.y - 20, 41, 41);
+    int half = (int) Math.round(20 * enlarged);
+    Box dotOnPage = new Box((int) dot.x - half, (int) dot.y - half, 2 * half + 1, 2 * half + 1);
     Box dotInPhoto = flat.toPhoto().toOriginal(dotOnPage);
     Mat expected = new Mat();
     Core.perspectiveTransform(new MatOfPoint2f(DOT), expected, pageToPhoto);
@@ -117,19 +119,32 @@ class PerspectiveFlattenerTest {
     assertEquals(200, flat.page().get(300, 300)[0], 1, "inside the photo");
   }
 
-  @Test
-  void shrinksOnlyPagesLargerThanTheLimit() {
+  private static Size flattenedSize(double sheetWidth) {
     Mat photo = new Mat(100, 100, CvType.CV_8UC1, Scalar.all(200));
-    int huge = 3 * PerspectiveFlattener.MAX_SIDE;
     SheetOutline sheet =
         new SheetOutline(
             new Point(0, 0),
-            new Point(huge, 0),
-            new Point(huge, huge / 2.0),
-            new Point(0, huge / 2.0),
+            new Point(sheetWidth, 0),
+            new Point(sheetWidth, sheetWidth / 2),
+            new Point(0, sheetWidth / 2),
             1);
-    Size size = new PerspectiveFlattener().flatten(photo, sheet).page().size();
-    assertEquals(PerspectiveFlattener.MAX_SIDE, size.width, 1);
-    assertEquals(PerspectiveFlattener.MAX_SIDE / 2.0, size.height, 1);
+    return new PerspectiveFlattener().flatten(photo, sheet).page().size();
+  }
+
+  @Test
+  void enlargesSmallSheetsAndShrinksHugeOnesKeepingTheirShape() {
+    Size huge = flattenedSize(3 * PerspectiveFlattener.MAX_SIDE);
+    assertEquals(PerspectiveFlattener.MAX_SIDE, huge.width, 1);
+    assertEquals(PerspectiveFlattener.MAX_SIDE / 2.0, huge.height, 1);
+
+    Size large = flattenedSize(PerspectiveFlattener.MIN_SIDE + 500);
+    assertEquals(PerspectiveFlattener.MIN_SIDE + 500, large.width, 1);
+
+    Size middling = flattenedSize(2000);
+    assertEquals(PerspectiveFlattener.MIN_SIDE, middling.width, 1);
+    assertEquals(PerspectiveFlattener.MIN_SIDE / 2.0, middling.height, 1);
+
+    Size small = flattenedSize(400);
+    assertEquals(400 * PerspectiveFlattener.MAX_ENLARGEMENT, small.width, 1);
   }
 }

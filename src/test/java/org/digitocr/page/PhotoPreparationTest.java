@@ -32,8 +32,9 @@ class PhotoPreparationTest {
     assertTrue(page.warnings().isEmpty(), page.warnings().toString());
     Mat flat = page.grey();
     // the longer opposite sides of the drawn sheet
-    assertEquals(930, flat.cols(), 10);
-    assertEquals(682, flat.rows(), 10);
+    double enlarged = PerspectiveFlattener.MAX_ENLARGEMENT; // the sheet is small
+    assertEquals(930 * enlarged, flat.cols(), 10 * enlarged);
+    assertEquals(682 * enlarged, flat.rows(), 10 * enlarged);
     double[][] pageCorners = {
       {0, 0}, {flat.cols(), 0}, {flat.cols(), flat.rows()}, {0, flat.rows()}
     };
