@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -17,6 +18,7 @@ import org.digitocr.batch.StopSignal;
 import org.digitocr.model.DigitClassifier;
 import org.digitocr.output.OutputFormat;
 import org.digitocr.page.LoadOptions;
+import org.digitocr.page.PageDetection;
 import org.digitocr.pipeline.ReadOptions;
 import org.digitocr.runtime.Natives;
 import org.digitocr.util.Sha256;
@@ -83,6 +85,16 @@ public final class ScanCommand implements Callable<Integer> {
   float minConfidence;
 
   @Option(
+      names = "--page-detect",
+      paramLabel = "MODE",
+      defaultValue = "auto",
+      converter = PageDetectionConverter.class,
+      description =
+          "Find the sheet of paper in photos and flatten it: auto (when a sheet is found with"
+              + " confidence), on (always try), off (default: ${DEFAULT-VALUE}).")
+  PageDetection pageDetect;
+
+  @Option(
       names = "--max-pixels",
       paramLabel = "N",
       defaultValue = "" + LoadOptions.DEFAULT_MAX_PIXELS,
@@ -97,7 +109,7 @@ public final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LoadOptions load = new LoadOptions(dpi, maxPixels);
-    ReadOptions read = new ReadOptions(minConfidence);
+    ReadOptions read = new ReadOptions(minConfidence, pageDetect);
     Set<OutputFormat> chosen = EnumSet.copyOf(formats);
     PrintStream console = System.err;
     try (RunLog log = new RunLog(batch.verbosity(), console, batch.logFile);
@@ -111,6 +123,7 @@ public final class ScanCommand implements Callable<Integer> {
           "formats", chosen.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
       options.put("max-pixels", String.valueOf(maxPixels));
       options.put("min-confidence", String.valueOf(minConfidence));
+      options.put("page-detect", pageDetect.name().toLowerCase(Locale.ROOT));
       BatchRunner.Settings settings =
           new BatchRunner.Settings(
               output, batch.jobs, batch.force, load, read, Sha256.of(model.path()), options);
@@ -126,6 +139,20 @@ public final class ScanCommand implements Callable<Integer> {
       BatchRunner.Outcome outcome = runner.run(inputs);
       log.info(outcome.stats().summary());
       return outcome.exitCode();
+    }
+  }
+
+  /** auto, on or off, in any case; anything else is a usage error. */
+  static final class PageDetectionConverter
+      implements picocli.CommandLine.ITypeConverter<PageDetection> {
+    @Override
+    public PageDetection convert(String value) {
+      try {
+        return PageDetection.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "'" + value + "' is not auto, on or off");
+      }
     }
   }
 
