@@ -280,7 +280,7 @@ public final class BatchRunner {
       try {
         page = job.page(number);
         PageResult result = reader.read(name, page);
-        job.written(writers.writePage(job.input, job.pageCount(), result, page.image()));
+        job.written(writers.writePage(job.input, job.pageCount(), result, page));
         stats.pages.incrementAndGet();
         stats.digits.addAndGet(result.digits().size());
         stats.uncertain.addAndGet(result.uncertainDigits());

@@ -3,8 +3,8 @@ package org.digitocr.batch;
 import java.io.IOException;
 import java.util.List;
 import org.digitocr.output.Failure;
+import org.digitocr.page.Page;
 import org.digitocr.pipeline.PageResult;
-import org.opencv.core.Mat;
 
 /**
  * The formats a run writes, as the batch runner sees them. All paths are relative to the output
@@ -18,7 +18,8 @@ public interface OutputWriters {
    *
    * @return the files written
    */
-  List<String> writePage(Input input, int pageCount, PageResult page, Mat image) throws IOException;
+  List<String> writePage(Input input, int pageCount, PageResult result, Page page)
+      throws IOException;
 
   /**
    * Writes what covers a whole input (transcript, searchable PDF) once every page is read.

@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -73,7 +75,8 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--dpi",
       defaultValue = "" + LoadOptions.DEFAULT_DPI,
-      description = "Resolution PDF pages are rendered at (default: ${DEFAULT-VALUE}).")
+      description =
+          "Resolution PDF pages are rendered at; also the assumed resolution of images that do not state one (default: ${DEFAULT-VALUE}).")
   int dpi;
 
   @Option(
@@ -124,6 +127,9 @@ public final class ScanCommand implements Callable<Integer> {
       options.put("max-pixels", String.valueOf(maxPixels));
       options.put("min-confidence", String.valueOf(minConfidence));
       options.put("page-detect", pageDetect.name().toLowerCase(Locale.ROOT));
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("model", model.path().toString());
+      report.putAll(options);
       BatchRunner.Settings settings =
           new BatchRunner.Settings(
               output, batch.jobs, batch.force, load, read, Sha256.of(model.path()), options);
@@ -131,7 +137,7 @@ public final class ScanCommand implements Callable<Integer> {
           new BatchRunner(
               settings,
               classifier,
-              new ScanOutputs(output, chosen, dpi),
+              new ScanOutputs(output, chosen, dpi, report),
               log,
               stop,
               Progress.modeFor(batch.verbosity()),

@@ -26,8 +26,7 @@ public final class SingleDigitNormalizer {
    */
   public Optional<Mat> normalize(Mat image) {
     Mat darkOnLight = darkOnLightGrey(image);
-    Binarizer.Result binary = binarizer.binarize(darkOnLight);
-    Mat ink = binary.ink(binary.levelled());
+    Mat ink = binarizer.binarize(darkOnLight).ink();
     InkComponents blobs = InkComponents.find(ink, 1);
     int largest =
         blobs.components().stream().mapToInt(InkComponents.Component::area).max().orElse(0);
@@ -37,7 +36,7 @@ public final class SingleDigitNormalizer {
       return Optional.empty();
     }
     Mat digit = blobs.mask(new Box(0, 0, ink.cols(), ink.rows()), parts);
-    Mat normalized = normalizer.normalize(digit).digit();
+    Mat normalized = normalizer.normalize(digit);
     digit.release();
     ink.release();
     blobs.release();

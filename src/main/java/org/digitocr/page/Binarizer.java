@@ -27,8 +27,14 @@ public final class Binarizer {
    *
    * @param levelled the grey page with its light evened out if it was uneven (else the input)
    * @param threshold grey levels of {@code levelled} at or below this are ink
+   * @param paper the grey level of blank paper in {@code levelled}
    */
-  public record Result(Mat levelled, double threshold, Method method) {
+  public record Result(Mat levelled, double threshold, double paper, Method method) {
+    /** Binary 8UC1, 255 for ink, of the levelled page. */
+    public Mat ink() {
+      return ink(levelled);
+    }
+
     /** Binary 8UC1, 255 for ink, of {@code grey} (the levelled page, or a warped copy of it). */
     public Mat ink(Mat grey) {
       Mat ink = new Mat();
@@ -54,7 +60,7 @@ public final class Binarizer {
     double[] levels = percentiles(background, 0.05, 0.5, 0.95);
     if (levels[2] - levels[0] <= UNEVEN_SPREAD) {
       background.release();
-      return new Result(grey, threshold(grey, levels[1]), Method.OTSU);
+      return new Result(grey, threshold(grey, levels[1]), levels[1], Method.OTSU);
     }
     Mat fullBackground = new Mat();
     Imgproc.resize(background, fullBackground, grey.size(), 0, 0, Imgproc.INTER_LINEAR);
@@ -62,7 +68,7 @@ public final class Binarizer {
     Core.divide(grey, fullBackground, levelled, 255.0);
     background.release();
     fullBackground.release();
-    return new Result(levelled, threshold(levelled, 255), Method.ADAPTIVE);
+    return new Result(levelled, threshold(levelled, 255), 255, Method.ADAPTIVE);
   }
 
   /** Otsu's threshold, but never closer to the paper than {@link #MIN_CONTRAST}. */

@@ -31,11 +31,21 @@ public final class FormLineRemover {
   /** Breaks in a line up to this many (search-scale) pixels are closed before lines are sought. */
   static final int GAP_CLOSE = 3;
 
+  /** A box side's ends are at most this many (search-scale) pixels from the lines it joins. */
+  static final int SIDE_REACH = 2;
+
   /** Pixels on either side of a line's core removed with it. */
   static final int FRINGE = 2;
 
-  /** Returns the ink without the lines (a new Mat). */
-  public Mat remove(Mat ink) {
+  /**
+   * The ink without the lines.
+   *
+   * @param ink binary: the ink, lines removed, strokes across them restored
+   * @param removed binary: where line ink was taken out (and not restored)
+   */
+  public record Result(Mat ink, Mat removed) {}
+
+  public Result remove(Mat ink) {
     int shorter = Math.min(ink.cols(), ink.rows());
     int lineLength = Math.max(8, (int) Math.round(shorter * LINE_FRACTION * SEARCH_SCALE));
     int sideLength = Math.max(4, (int) Math.round(shorter * SIDE_FRACTION * SEARCH_SCALE));
@@ -48,18 +58,19 @@ public final class FormLineRemover {
     Mat horizontal = lines(small, new Size(GAP_CLOSE, 1), new Size(lineLength, 1));
     Mat vertical =
         boxSides(
-            lines(small, new Size(1, GAP_CLOSE), new Size(1, sideLength)),
-            horizontal,
-            lineLength,
-            (int) Math.ceil(bridge * SEARCH_SCALE));
+            lines(small, new Size(1, GAP_CLOSE), new Size(1, sideLength)), horizontal, lineLength);
     small.release();
 
     Mat cleaned = ink.clone();
     removeAndBridge(cleaned, horizontal, new Size(3, 2 * FRINGE + 1), new Size(1, bridge));
-    removeAndBridge(cleaned, vertical, new Size(2 * FRINGE + 1, 3), new Size(bridge, 1));
+    // No bridging across box sides: digits in neighbouring comb cells both touch the side
+    // between them, and strokes rarely cross one.
+    removeAndBridge(cleaned, vertical, new Size(2 * FRINGE + 1, 3), new Size());
     horizontal.release();
     vertical.release();
-    return cleaned;
+    Mat removed = new Mat();
+    Core.subtract(ink, cleaned, removed);
+    return new Result(cleaned, removed);
   }
 
   /**
@@ -118,12 +129,14 @@ public final class FormLineRemover {
       Imgproc.dilate(fitted, fitted, kernel(fringe));
       Mat area = cleaned.submat(region);
       Core.subtract(area, fitted, area);
-      Mat closed = new Mat();
-      Imgproc.morphologyEx(area, closed, Imgproc.MORPH_CLOSE, kernel(across));
-      Core.bitwise_and(closed, fitted, closed);
-      Core.bitwise_or(area, closed, area);
+      if (across.area() > 0) {
+        Mat closed = new Mat();
+        Imgproc.morphologyEx(area, closed, Imgproc.MORPH_CLOSE, kernel(across));
+        Core.bitwise_and(closed, fitted, closed);
+        Core.bitwise_or(area, closed, area);
+        closed.release();
+      }
       band.release();
-      closed.release();
     }
     stats.release();
   }
@@ -137,7 +150,7 @@ public final class FormLineRemover {
   }
 
   /** Of the upright strokes, those that are box sides: long, or joining two horizontal lines. */
-  private static Mat boxSides(Mat upright, Mat horizontal, int longLength, int reach) {
+  private static Mat boxSides(Mat upright, Mat horizontal, int longLength) {
     Mat labels = new Mat();
     Mat stats = new Mat();
     Mat centroids = new Mat();
@@ -146,7 +159,8 @@ public final class FormLineRemover {
     Mat sides = Mat.zeros(upright.size(), CvType.CV_8UC1);
     if (count > 1) {
       Mat nearLines = new Mat();
-      Imgproc.dilate(horizontal, nearLines, kernel(new Size(2 * reach + 1, 2 * reach + 1)));
+      Imgproc.dilate(
+          horizontal, nearLines, kernel(new Size(2 * SIDE_REACH + 1, 2 * SIDE_REACH + 1)));
       int[] stat = new int[5];
       List<Integer> kept = new ArrayList<>();
       for (int label = 1; label < count; label++) {

@@ -56,14 +56,14 @@ public final class PageReader {
     try {
       List<String> warnings = new ArrayList<>(clean.warnings());
       if (clean.components().components().isEmpty()) {
-        warnings.add("no ink found");
+        warnings.add(PageResult.NO_INK);
         return new PageResult(file, page.number(), width, height, List.of(), warnings);
       }
       List<Piece> pieces = segmentation.pieces();
       List<Mat> digits = new ArrayList<>(pieces.size());
       double[] strokeWidths = new double[pieces.size()];
       for (int i = 0; i < pieces.size(); i++) {
-        MnistNormalizer.Normalized normalized = normalizer.normalize(pieces.get(i).ink());
+        MnistNormalizer.Normalized normalized = normalizer.measure(pieces.get(i).ink());
         digits.add(normalized.digit());
         strokeWidths[i] = normalized.strokeWidth();
       }
@@ -75,7 +75,7 @@ public final class PageReader {
       List<ReadLine> lines =
           layout.arrange(located).stream().map(line -> line.withBoxes(toOriginal)).toList();
       if (lines.isEmpty()) {
-        warnings.add("no digits found");
+        warnings.add(PageResult.NO_DIGITS);
       }
       return new PageResult(file, page.number(), width, height, lines, warnings);
     } finally {

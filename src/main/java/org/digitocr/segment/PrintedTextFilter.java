@@ -9,12 +9,12 @@ import org.digitocr.layout.RowGrouper;
 /**
  * Sets aside the form's printed text (titles, field labels) that went through the classifier as if
  * it were digits. The segmenter has already set aside print much smaller than the handwriting; this
- * looks at runs — marks in a row with letter-spacing gaps between them, small print included — and
- * calls a run printed when
+ * looks at runs — marks in a row with letter-spacing gaps between them, the marks already set aside
+ * included — and calls a run printed when
  *
  * <ul>
- *   <li>it is a word: most of its marks are small print, as the lower-case letters around a title's
- *       capitals are;
+ *   <li>it is a word: at least half its marks were set aside (small print, i-dots), as the
+ *       lower-case letters around a label's capitals are;
  *   <li>it is typeset: neighbours share both top and bottom to the pixel, as the letters of one
  *       font do and handwriting does not, and the classifier is unsure of some; or
  *   <li>it is smaller than the handwriting and the classifier is unsure of it.
@@ -30,28 +30,33 @@ public final class PrintedTextFilter {
   /** A title-sized run whose mean confidence is below this is printed. */
   static final double TITLE_CONFIDENCE = 0.9;
 
-  /** Fraction of neighbours with equal top and bottom from which a run looks typeset. */
-  static final double TYPESET_PAIRS = 0.6;
+  /**
+   * Runs of at least this many marks may be judged typeset. In a handwritten number a pair of
+   * neighbours shares top and bottom within a pixel or two about one time in ten, so several such
+   * pairs in a row are next to impossible; in a typeset word, half the pairs or more do.
+   */
+  static final int TYPESET_RUN = 6;
 
-  /** Typeset-looking runs are printed unless the classifier is at least this sure on average. */
-  static final double TYPESET_CONFIDENCE = 0.95;
+  /** Fraction of neighbours with equal top and bottom from which a run is typeset. */
+  static final double TYPESET_PAIRS = 0.7;
+
+  /** ... or from which it is typeset if the classifier is also unsure of some of it. */
+  static final double LOOSE_TYPESET_PAIRS = 0.5;
+
+  /** Below this mean confidence a loosely typeset run is printed. */
+  static final double TYPESET_CONFIDENCE = 0.97;
 
   /** Marks further apart than this fraction of the lower one's height start a new run. */
   static final double RUN_GAP = 0.5;
 
-  /**
-   * The digits to keep; printed runs are added to {@code marks}, whose small print is taken into
-   * account.
-   */
+  /** The digits to keep; printed runs are added to {@code marks}, which are taken into account. */
   public List<Located> filter(List<Located> candidates, List<Mark> marks) {
     if (candidates.isEmpty()) {
       return candidates;
     }
     List<Item> items = new ArrayList<>();
     candidates.forEach(d -> items.add(new Item(d.box(), d)));
-    marks.stream()
-        .filter(m -> m.kind() == Mark.Kind.PRINTED_TEXT)
-        .forEach(m -> items.add(new Item(m.box(), null)));
+    marks.forEach(m -> items.add(new Item(m.box(), null)));
     double handwriting = HandwritingHeight.of(candidates.stream().map(Located::box).toList());
     List<Located> kept = new ArrayList<>();
     for (List<Item> row : RowGrouper.group(items, Item::box)) {
@@ -89,8 +94,8 @@ public final class PrintedTextFilter {
   }
 
   static boolean printed(List<Item> run, List<Located> digits, double handwriting) {
-    long smallPrint = run.size() - digits.size();
-    if (smallPrint >= 2 && smallPrint >= digits.size()) {
+    long setAside = run.size() - digits.size();
+    if (setAside >= 2 && setAside >= digits.size()) {
       return true;
     }
     if (digits.size() < 3) {
@@ -101,9 +106,12 @@ public final class PrintedTextFilter {
     if (height < TITLE_SIZE * handwriting && confidence < TITLE_CONFIDENCE) {
       return true;
     }
-    return digits.size() >= 4
-        && typesetPairs(digits) >= TYPESET_PAIRS
-        && confidence < TYPESET_CONFIDENCE;
+    if (digits.size() < TYPESET_RUN) {
+      return false;
+    }
+    double typeset = typesetPairs(digits);
+    return typeset >= TYPESET_PAIRS
+        || (typeset >= LOOSE_TYPESET_PAIRS && confidence < TYPESET_CONFIDENCE);
   }
 
   /** Fraction of neighbouring marks whose tops and bottoms both agree within a pixel or two. */
@@ -126,6 +134,6 @@ public final class PrintedTextFilter {
     return sorted[sorted.length / 2];
   }
 
-  /** A mark in a row: a classified candidate, or small print ({@code digit} null). */
+  /** A mark in a row: a classified candidate, or one set aside ({@code digit} null). */
   private record Item(Box box, Located digit) {}
 }

@@ -11,35 +11,33 @@ import org.opencv.core.Mat;
  * pieces are classified together, and the reading the classifier is most confident about wins.
  */
 public final class Segmentation {
-  /**
-   * Cutting ink into several digits must make the classifier this much surer (as a factor on the
-   * geometric mean confidence) than reading it whole: the classifier is often confident about half
-   * a digit.
-   */
-  static final double CUT_PRIOR = 0.85;
-
   private final List<Piece> pieces = new ArrayList<>();
-  private final List<List<int[]>> clusters = new ArrayList<>();
+  private final List<List<Indexed>> clusters = new ArrayList<>();
   private final List<Mark> marks = new ArrayList<>();
+
+  /**
+   * One way to read some ink: its pieces left to right, and how plausible that division is before
+   * the classifier has a say (the log of a prior, 0 for fully plausible).
+   */
+  public record Reading(List<Piece> pieces, double logPrior) {}
+
+  private record Indexed(int[] pieces, double logPrior) {}
 
   /** Adds ink with one reading: a single digit. */
   void addDigit(Piece piece) {
-    addAlternatives(List.of(List.of(piece)));
+    addAlternatives(List.of(new Reading(List.of(piece), 0)));
   }
 
-  /**
-   * Adds ink with several readings, each a left-to-right list of pieces; the first is the reading
-   * preferred when the classifier is equally sure of all.
-   */
-  void addAlternatives(List<List<Piece>> readings) {
-    List<int[]> indexed = new ArrayList<>();
-    for (List<Piece> reading : readings) {
-      int[] indexes = new int[reading.size()];
+  /** Adds ink with several readings; on a tie the first wins. */
+  void addAlternatives(List<Reading> readings) {
+    List<Indexed> indexed = new ArrayList<>();
+    for (Reading reading : readings) {
+      int[] indexes = new int[reading.pieces().size()];
       for (int i = 0; i < indexes.length; i++) {
         indexes[i] = pieces.size();
-        pieces.add(reading.get(i));
+        pieces.add(reading.pieces().get(i));
       }
-      indexed.add(indexes);
+      indexed.add(new Indexed(indexes, reading.logPrior()));
     }
     clusters.add(indexed);
   }
@@ -58,8 +56,9 @@ public final class Segmentation {
   }
 
   /**
-   * Picks each cluster's reading with the highest mean log-probability per digit — the geometric
-   * mean of the confidences, which does not favour readings with fewer digits.
+   * Picks each cluster's reading with the highest mean log-probability per digit — the log of the
+   * geometric mean of the confidences, which does not favour readings with fewer digits — plus the
+   * reading's log-prior.
    *
    * @param predictions one per piece, in {@link #pieces()} order
    * @param strokeWidths one per piece, as {@link Located#strokeWidth()}
@@ -70,8 +69,8 @@ public final class Segmentation {
           predictions.length + " predictions for " + pieces.size() + " pieces");
     }
     List<Located> digits = new ArrayList<>();
-    for (List<int[]> readings : clusters) {
-      int[] best = readings.get(0);
+    for (List<Indexed> readings : clusters) {
+      Indexed best = readings.get(0);
       double bestScore = score(best, predictions);
       for (int r = 1; r < readings.size(); r++) {
         double score = score(readings.get(r), predictions);
@@ -80,7 +79,7 @@ public final class Segmentation {
           best = readings.get(r);
         }
       }
-      for (int index : best) {
+      for (int index : best.pieces()) {
         Prediction p = predictions[index];
         digits.add(
             new Located(pieces.get(index).box(), p.digit(), p.confidence(), strokeWidths[index]));
@@ -89,12 +88,12 @@ public final class Segmentation {
     return digits;
   }
 
-  private static double score(int[] reading, Prediction[] predictions) {
+  private static double score(Indexed reading, Prediction[] predictions) {
     double sum = 0;
-    for (int index : reading) {
+    for (int index : reading.pieces()) {
       sum += Math.log(Math.max(1e-9, predictions[index].confidence()));
     }
-    return sum / reading.length + (reading.length > 1 ? Math.log(CUT_PRIOR) : 0);
+    return sum / reading.pieces().length + reading.logPrior();
   }
 
   public void release() {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.digitocr.layout.Box;
 import org.digitocr.layout.RowGrouper;
+import org.digitocr.normalize.MnistNormalizer;
 import org.digitocr.page.CleanPage;
 import org.digitocr.page.InkComponents;
 import org.digitocr.page.InkComponents.Component;
@@ -12,6 +13,8 @@ import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -53,6 +56,27 @@ public final class Segmenter {
   /** Larger than this (in H) is not a digit. */
   static final double TOO_LARGE = 3;
 
+  /** Blobs at least this tall (fraction of the page's handwriting height) are handwriting. */
+  static final double HANDWRITING = 0.6;
+
+  /** A small blob this close (in its neighbour's height) to handwriting belongs with it. */
+  static final double BESIDE_GAP = 0.35;
+
+  /** Pieces lower than this (in H) are unlikely digits, however sure the classifier is. */
+  static final double LOWEST_DIGIT = 0.45;
+
+  /** A digit is at most this wide, in H, before its width makes it doubtful. */
+  static final double WIDEST_DIGIT = 1.05;
+
+  /** How fast wider pieces become implausible (1.2 H wide keeps e^-1 of its score). */
+  static final double WIDTH_SPREAD = 0.25;
+
+  /**
+   * Cutting ink into several digits must make the classifier this much surer (as a factor on the
+   * geometric mean confidence) than reading it whole.
+   */
+  static final double CUT_PRIOR = 0.5;
+
   /** At most this many digits are looked for in one blob. */
   static final int MAX_TOUCHING = 4;
 
@@ -62,38 +86,84 @@ public final class Segmenter {
     List<List<Component>> rows = RowGrouper.group(ink.components(), Component::box);
     double pageScale = HandwritingHeight.of(ink.components().stream().map(Component::box).toList());
     for (List<Component> row : rows) {
-      segmentRow(row, ink, pageScale, segmentation);
+      segmentRow(row, page, pageScale, segmentation);
     }
     return segmentation;
   }
 
   private void segmentRow(
-      List<Component> row, InkComponents ink, double pageScale, Segmentation segmentation) {
+      List<Component> row, CleanPage page, double pageScale, Segmentation segmentation) {
     double scale =
         Math.max(digitHeight(row.stream().map(Component::box).toList()), 0.5 * pageScale);
     List<Blob> blobs = mergeBrokenPieces(row, scale);
-    for (Blob blob : blobs) {
+    for (int i = 0; i < blobs.size(); i++) {
+      Blob blob = blobs.get(i);
       Box box = blob.box;
       double longer = Math.max(box.width(), box.height());
-      if (box.height() > TOO_LARGE * scale || box.width() > 2 * TOO_LARGE * scale) {
+      if (box.height() > TOO_LARGE * scale
+          || box.width() > 2 * TOO_LARGE * scale
+          || touchesBorder(box, page)) {
         segmentation.addMark(new Mark(box, Mark.Kind.OTHER));
       } else if (longer < DOT_SIZE * scale || longer < DOT_SIZE * pageScale) {
         segmentation.addMark(new Mark(box, Mark.Kind.DOT));
-      } else if (box.height() < PrintedTextFilter.SMALL_PRINT * pageScale) {
+      } else if (box.height() < PrintedTextFilter.SMALL_PRINT * pageScale
+          && !besideHandwriting(blobs, i, pageScale)) {
         segmentation.addMark(new Mark(box, Mark.Kind.PRINTED_TEXT));
       } else if (box.height() < DASH_HEIGHT * scale && box.width() >= 2 * box.height()) {
         segmentation.addMark(new Mark(box, Mark.Kind.DASH));
       } else if (box.height() < 0.5 * scale && box.width() < 0.5 * scale) {
         segmentation.addMark(new Mark(box, Mark.Kind.DOT));
       } else {
-        Mat mask = ink.mask(box, blob.parts);
+        Mat ink = inkOf(page, box, blob.parts);
         if (box.width() > WIDE_ASPECT * box.height()) {
-          segmentation.addAlternatives(readings(mask, box));
+          segmentation.addAlternatives(readings(ink, box, scale));
         } else {
-          segmentation.addDigit(new Piece(box, mask));
+          segmentation.addDigit(new Piece(box, ink));
         }
       }
     }
+  }
+
+  /**
+   * Whether a blob sits close beside a blob of handwriting size: then it is more likely a flat
+   * digit (MNIST has 5s twice as wide as high) than a word of small print, which a form keeps apart
+   * from where one writes.
+   */
+  private static boolean besideHandwriting(List<Blob> blobs, int at, double pageScale) {
+    for (int side = -1; side <= 1; side += 2) {
+      int other = at + side;
+      if (other < 0 || other >= blobs.size()) {
+        continue;
+      }
+      Box neighbour = blobs.get(other).box;
+      if (neighbour.height() >= HANDWRITING * pageScale
+          && -neighbour.overlapX(blobs.get(at).box) <= BESIDE_GAP * neighbour.height()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Ink at the image's edge is the scanner's border or paper cut off, not writing. */
+  private static boolean touchesBorder(Box box, CleanPage page) {
+    return box.x() == 0
+        || box.y() == 0
+        || box.right() == page.intensity().cols()
+        || box.bottom() == page.intensity().rows();
+  }
+
+  /**
+   * The graded ink of the given blobs within {@code box}: the page's intensity under the blobs'
+   * pixels and their soft edge, nothing of any neighbour reaching into the box.
+   */
+  private static Mat inkOf(CleanPage page, Box box, List<Component> parts) {
+    Mat mask = page.components().mask(box, parts);
+    Imgproc.dilate(mask, mask, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
+    Mat ink = new Mat();
+    Core.bitwise_and(
+        page.intensity().submat(new Rect(box.x(), box.y(), box.width(), box.height())), mask, ink);
+    mask.release();
+    return ink;
   }
 
   /**
@@ -187,21 +257,42 @@ public final class Segmenter {
    * Readings of a blob too wide for one digit: whole, or cut into 2..4 pieces at the columns where
    * the ink is thinnest near where equal-width digits would meet.
    */
-  private static List<List<Piece>> readings(Mat mask, Box box) {
-    List<List<Piece>> readings = new ArrayList<>();
-    readings.add(List.of(new Piece(box, mask)));
-    int[] profile = columnProfile(mask);
+  private static List<Segmentation.Reading> readings(Mat ink, Box box, double scale) {
+    List<Segmentation.Reading> readings = new ArrayList<>();
+    Piece whole = new Piece(box, ink);
+    readings.add(new Segmentation.Reading(List.of(whole), logPrior(List.of(whole), scale)));
+    int[] profile = columnProfile(ink);
     int most =
         Math.min(MAX_TOUCHING, Math.max(2, (int) Math.round(box.width() / (0.6 * box.height()))));
     for (int count = 2; count <= most; count++) {
       for (int[] cuts : cutSets(profile, count, box.height())) {
-        List<Piece> pieces = cut(mask, box, cuts);
+        List<Piece> pieces = cut(ink, box, cuts);
         if (pieces != null) {
-          readings.add(pieces);
+          readings.add(new Segmentation.Reading(pieces, logPrior(pieces, scale)));
         }
       }
     }
     return readings;
+  }
+
+  /**
+   * How plausible it is that each piece is one digit, from its width against its height or the
+   * row's digit height, whichever is more: scaled like MNIST (longer side fitted to the box) a
+   * digit is at most as wide as a tall digit is high, so wider pieces are ever less likely single
+   * digits, however sure the classifier is of them (it is sure of half a zero, too); and a piece
+   * much lower than the row's digits is a stroke cut off, not a digit. Cutting costs a constant
+   * factor.
+   */
+  static double logPrior(List<Piece> pieces, double scale) {
+    double sum = 0;
+    for (Piece piece : pieces) {
+      Box box = piece.box();
+      double height = Math.max(box.height(), scale);
+      double excess = Math.max(0, box.width() / height - WIDEST_DIGIT) / WIDTH_SPREAD;
+      double shortfall = Math.max(0, LOWEST_DIGIT - box.height() / scale) / WIDTH_SPREAD;
+      sum -= excess * excess + shortfall * shortfall;
+    }
+    return sum / pieces.size() + (pieces.size() > 1 ? Math.log(CUT_PRIOR) : 0);
   }
 
   private static int[] columnProfile(Mat mask) {
@@ -302,11 +393,13 @@ public final class Segmenter {
   }
 
   private static Piece cleanPiece(Mat columns, int offsetX, int offsetY) {
+    Mat visible = new Mat();
+    Imgproc.threshold(columns, visible, MnistNormalizer.FAINT, 255, Imgproc.THRESH_BINARY);
     Mat labels = new Mat();
     Mat stats = new Mat();
     Mat centroids = new Mat();
     int count =
-        Imgproc.connectedComponentsWithStats(columns, labels, stats, centroids, 8, CvType.CV_32S);
+        Imgproc.connectedComponentsWithStats(visible, labels, stats, centroids, 8, CvType.CV_32S);
     int[] areas = new int[count];
     int largest = 0;
     for (int label = 1; label < count; label++) {
@@ -314,21 +407,25 @@ public final class Segmenter {
       largest = Math.max(largest, areas[label]);
     }
     if (largest == 0) {
+      visible.release();
+      labels.release();
       return null;
     }
     Mat kept = Mat.zeros(columns.size(), CvType.CV_8UC1);
     Mat one = new Mat();
     for (int label = 1; label < count; label++) {
       if (areas[label] * 10 >= largest) {
-        Core.inRange(
-            labels, new org.opencv.core.Scalar(label), new org.opencv.core.Scalar(label), one);
+        Core.inRange(labels, new Scalar(label), new Scalar(label), one);
         Core.bitwise_or(kept, one, kept);
       }
     }
     Rect bounds = Imgproc.boundingRect(kept);
-    Mat ink = kept.submat(bounds).clone();
+    Imgproc.dilate(kept, kept, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
+    Mat ink = new Mat();
+    Core.bitwise_and(columns.submat(bounds), kept.submat(bounds), ink);
     kept.release();
     one.release();
+    visible.release();
     labels.release();
     stats.release();
     centroids.release();

@@ -123,15 +123,8 @@ public final class PageGenerator {
     Mat rotation =
         Imgproc.getRotationMatrix2D(new Point(grey.cols() / 2.0, grey.rows() / 2.0), degrees, 1);
     Mat rotated = new Mat();
-    double paper = Core.mean(grey.submat(new Rect(0, 0, 20, 20))).val[0];
     Imgproc.warpAffine(
-        grey,
-        rotated,
-        rotation,
-        grey.size(),
-        Imgproc.INTER_LINEAR,
-        Core.BORDER_CONSTANT,
-        Scalar.all(paper));
+        grey, rotated, rotation, grey.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
     Mat image = new Mat();
     rotated.convertTo(image, CvType.CV_8U);
     grey.release();

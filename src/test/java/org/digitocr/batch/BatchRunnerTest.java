@@ -18,13 +18,13 @@ import org.digitocr.model.ModelStore;
 import org.digitocr.output.AtomicFiles;
 import org.digitocr.output.Failure;
 import org.digitocr.page.LoadOptions;
+import org.digitocr.page.Page;
 import org.digitocr.pipeline.PageResult;
 import org.digitocr.pipeline.ReadOptions;
 import org.digitocr.runtime.Natives;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opencv.core.Mat;
 
 class BatchRunnerTest {
   private static DigitClassifier classifier;
@@ -126,7 +126,7 @@ class BatchRunnerTest {
   /** Writes a transcript per page and per input, and all transcripts in one file. */
   private record TranscriptWriters(Path out) implements OutputWriters {
     @Override
-    public List<String> writePage(Input input, int pageCount, PageResult page, Mat image)
+    public List<String> writePage(Input input, int pageCount, PageResult page, Page image)
         throws IOException {
       String name = input.name() + "." + page.page() + ".txt";
       AtomicFiles.writeString(out.resolve(name), String.join("\n", page.transcript()));
