@@ -1,0 +1,89 @@
+package org.digitocr.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.digitocr.output.AtomicFiles;
+import org.digitocr.runtime.Natives;
+import org.digitocr.synth.PageGenerator;
+import org.digitocr.synth.PageOptions;
+import org.digitocr.synth.SyntheticPage;
+import org.opencv.core.MatOfByte;
+import org.opencv.imgcodecs.Imgcodecs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "generate-pages",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Generate scanned-looking form pages filled in with MNIST test digits, with ground truth.",
+      "Writes page-NNNN.png, page-NNNN.expected.txt (the transcript a perfect reader gives) and"
+          + " page-NNNN.truth.json (every line and digit with its box)."
+    })
+public final class GeneratePagesCommand implements Callable<Integer> {
+  @Option(
+      names = "--count",
+      defaultValue = "10",
+      description = "Pages (default: ${DEFAULT-VALUE}).")
+  int count;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--dpi",
+      defaultValue = "200",
+      description = "Resolution of the A4 pages (default: ${DEFAULT-VALUE}).")
+  int dpi;
+
+  @Option(
+      names = "--digits",
+      defaultValue = "100",
+      description = "About this many digits per page (default: ${DEFAULT-VALUE}).")
+  int digits;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "output/pages",
+      description = "Folder to write to (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Mixin MnistDataOption data;
+
+  @Override
+  public Integer call() throws Exception {
+    Natives.loadOpenCv();
+    PageGenerator generator = PageGenerator.fromMnistTest(data.dir());
+    PageOptions options = PageOptions.a4(dpi).withTargetDigits(digits);
+    Random random = new Random(seed);
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    Files.createDirectories(out);
+    int written = 0;
+    for (int i = 1; i <= count; i++) {
+      SyntheticPage page = generator.generate(random, options);
+      String name = String.format("page-%04d", i);
+      MatOfByte png = new MatOfByte();
+      Imgcodecs.imencode(".png", page.image(), png);
+      AtomicFiles.write(out.resolve(name + ".png"), png.toArray());
+      AtomicFiles.writeString(
+          out.resolve(name + ".expected.txt"), String.join("\n", page.transcript()) + "\n");
+      AtomicFiles.write(out.resolve(name + ".truth.json"), o -> json.writeValue(o, page.lines()));
+      written += page.digitCount();
+      png.release();
+      page.image().release();
+    }
+    System.out.printf(
+        "Wrote %d pages (%d digits) to %s (seed %d, %d dpi)%n", count, written, out, seed, dpi);
+    return 0;
+  }
+}
