@@ -11,18 +11,18 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import org.digitocr.model.DigitClassifier;
 import org.digitocr.page.LoadOptions;
+import org.digitocr.page.PageDetection;
 import org.digitocr.page.PageLoader;
 import org.digitocr.page.PageSource;
 import org.digitocr.pipeline.PageReader;
 import org.digitocr.pipeline.PageResult;
 import org.digitocr.pipeline.ReadOptions;
 import org.digitocr.runtime.Natives;
+import org.digitocr.synth.EncodedPage;
 import org.digitocr.synth.PageGenerator;
 import org.digitocr.synth.PageOptions;
 import org.digitocr.synth.ReadingScore;
 import org.digitocr.synth.SyntheticPage;
-import org.opencv.core.MatOfByte;
-import org.opencv.imgcodecs.Imgcodecs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Measure the page reader on generated A4 form pages of MNIST test digits: accuracy against"
           + " the ground truth, speed, and how the minimum confidence sorts right from wrong.",
-      "Pages are generated and PNG-encoded first; then each is decoded and read, one worker,"
-          + " timed after two warm-up pages."
+      "Pages are generated and PNG-encoded (or photographed, --photos) first; then each is"
+          + " decoded and read, one worker, timed after two warm-up pages."
     })
 public final class EvaluatePagesCommand implements Callable<Integer> {
   private static final int WARM_UP_PAGES = 2;
@@ -75,6 +75,21 @@ public final class EvaluatePagesCommand implements Callable<Integer> {
       description = "Threshold for uncertain digits (default: ${DEFAULT-VALUE}).")
   float minConfidence;
 
+  @Option(
+      names = "--photos",
+      description =
+          "Read phone photos of the pages instead (perspective, table, uneven light, blur, JPEG"
+              + " 60-85 stored turned with an EXIF tag); use --dpi 300 for a sharp sheet.")
+  boolean photos;
+
+  @Option(
+      names = "--page-detect",
+      paramLabel = "MODE",
+      defaultValue = "auto",
+      converter = ScanCommand.PageDetectionConverter.class,
+      description = "As for scan: auto, on or off (default: ${DEFAULT-VALUE}).")
+  PageDetection pageDetect;
+
   @Mixin ModelOption model;
 
   @Mixin MnistDataOption data;
@@ -87,30 +102,26 @@ public final class EvaluatePagesCommand implements Callable<Integer> {
     double startup =
         (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
     PrintWriter out = spec.commandLine().getOut();
-    PageReader reader = new PageReader(classifier, new ReadOptions(minConfidence));
+    PageReader reader = new PageReader(classifier, new ReadOptions(minConfidence, pageDetect));
     PageGenerator generator = PageGenerator.fromMnistTest(data.dir());
     PageOptions options = PageOptions.a4(dpi).withTargetDigits(digits);
     Random random = new Random(seed);
 
     long generating = System.nanoTime();
-    List<SyntheticPage> pages = new ArrayList<>();
-    List<byte[]> encoded = new ArrayList<>();
+    List<EncodedPage> files = new ArrayList<>();
     for (int i = 0; i < WARM_UP_PAGES + count; i++) {
       SyntheticPage page = generator.generate(random, options);
-      MatOfByte png = new MatOfByte();
-      Imgcodecs.imencode(".png", page.image(), png);
-      encoded.add(png.toArray());
-      png.release();
-      page.image().release();
-      pages.add(page);
+      files.add(photos ? EncodedPage.photo(page, random) : EncodedPage.scan(page));
     }
+    List<SyntheticPage> pages = files.stream().map(EncodedPage::truth).toList();
     double generated = (System.nanoTime() - generating) / 1e9;
     int truthDigits = pages.stream().skip(WARM_UP_PAGES).mapToInt(SyntheticPage::digitCount).sum();
     out.printf(
         Locale.ROOT,
-        "Generated %d pages (seed %d, A4 at %d dpi, %d x %d pixels, %.1f digits per page) in"
+        "Generated %d %s (seed %d, A4 at %d dpi, %d x %d pixels, %.1f digits per page) in"
             + " %.1f s%n",
         count,
+        photos ? "photographed pages" : "pages",
         seed,
         dpi,
         options.width(),
@@ -124,7 +135,7 @@ public final class EvaluatePagesCommand implements Callable<Integer> {
     long[] nanos = new long[count];
     for (int i = 0; i < pages.size(); i++) {
       long start = System.nanoTime();
-      PageResult result = read("page-" + i, encoded.get(i), reader);
+      PageResult result = read("page-" + i, files.get(i).bytes(), reader);
       long took = System.nanoTime() - start;
       if (i >= WARM_UP_PAGES) {
         nanos[i - WARM_UP_PAGES] = took;
@@ -135,8 +146,8 @@ public final class EvaluatePagesCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static PageResult read(String name, byte[] png, PageReader reader) throws Exception {
-    try (PageSource source = PageLoader.open(name, png, LoadOptions.DEFAULT)) {
+  private static PageResult read(String name, byte[] file, PageReader reader) throws Exception {
+    try (PageSource source = PageLoader.open(name, file, LoadOptions.DEFAULT)) {
       return reader.read(name, source.page(1));
     }
   }
@@ -147,8 +158,9 @@ public final class EvaluatePagesCommand implements Callable<Integer> {
     Arrays.sort(sorted);
     out.printf(
         Locale.ROOT,
-        "Speed (decode PNG + read, one worker, after %d warm-up pages): %.2f pages/s"
+        "Speed (decode %s + read, one worker, after %d warm-up pages): %.2f pages/s"
             + " (%.0f ms per page, median %.0f ms)%n",
+        photos ? "JPEG" : "PNG",
         WARM_UP_PAGES,
         count / total,
         1000 * total / count,

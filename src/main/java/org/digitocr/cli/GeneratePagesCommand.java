@@ -8,11 +8,10 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import org.digitocr.output.AtomicFiles;
 import org.digitocr.runtime.Natives;
+import org.digitocr.synth.EncodedPage;
 import org.digitocr.synth.PageGenerator;
 import org.digitocr.synth.PageOptions;
 import org.digitocr.synth.SyntheticPage;
-import org.opencv.core.MatOfByte;
-import org.opencv.imgcodecs.Imgcodecs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,6 +57,14 @@ public final class GeneratePagesCommand implements Callable<Integer> {
       description = "Folder to write to (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(
+      names = "--photos",
+      description =
+          "Photograph each page as a phone would: seen at an angle on a table, uneven light,"
+              + " slight blur, JPEG stored turned with an EXIF tag. Writes page-NNNN.jpg, with the"
+              + " truth in the photo's pixels. Use --dpi 300 for a sharp sheet.")
+  boolean photos;
+
   @Mixin MnistDataOption data;
 
   @Override
@@ -70,20 +77,20 @@ public final class GeneratePagesCommand implements Callable<Integer> {
     Files.createDirectories(out);
     int written = 0;
     for (int i = 1; i <= count; i++) {
-      SyntheticPage page = generator.generate(random, options);
+      SyntheticPage generated = generator.generate(random, options);
+      EncodedPage file =
+          photos ? EncodedPage.photo(generated, random) : EncodedPage.scan(generated);
+      SyntheticPage page = file.truth();
       String name = String.format("page-%04d", i);
-      MatOfByte png = new MatOfByte();
-      Imgcodecs.imencode(".png", page.image(), png);
-      AtomicFiles.write(out.resolve(name + ".png"), png.toArray());
+      AtomicFiles.write(out.resolve(name + file.extension()), file.bytes());
       AtomicFiles.writeString(
           out.resolve(name + ".expected.txt"), String.join("\n", page.transcript()) + "\n");
       AtomicFiles.write(out.resolve(name + ".truth.json"), o -> json.writeValue(o, page.lines()));
       written += page.digitCount();
-      png.release();
-      page.image().release();
     }
     System.out.printf(
-        "Wrote %d pages (%d digits) to %s (seed %d, %d dpi)%n", count, written, out, seed, dpi);
+        "Wrote %d %s (%d digits) to %s (seed %d, %d dpi)%n",
+        count, photos ? "photographed pages" : "pages", written, out, seed, dpi);
     return 0;
   }
 }

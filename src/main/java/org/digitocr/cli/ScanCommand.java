@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import org.digitocr.batch.ScanOutputs;
 import org.digitocr.batch.StopSignal;
 import org.digitocr.output.OutputFormat;
 import org.digitocr.page.LoadOptions;
+import org.digitocr.page.PageDetection;
 import org.digitocr.pipeline.ReadOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,6 +86,16 @@ public final class ScanCommand implements Callable<Integer> {
   float minConfidence;
 
   @Option(
+      names = "--page-detect",
+      paramLabel = "MODE",
+      defaultValue = "auto",
+      converter = PageDetectionConverter.class,
+      description =
+          "Find the sheet of paper in photos and flatten it: auto (when a sheet is found with"
+              + " confidence), on (always try), off (default: ${DEFAULT-VALUE}).")
+  PageDetection pageDetect;
+
+  @Option(
       names = "--max-pixels",
       paramLabel = "N",
       defaultValue = "" + LoadOptions.DEFAULT_MAX_PIXELS,
@@ -102,7 +114,7 @@ public final class ScanCommand implements Callable<Integer> {
     ReadOptions read;
     try {
       load = new LoadOptions(dpi, maxPixels);
-      read = new ReadOptions(minConfidence);
+      read = new ReadOptions(minConfidence, pageDetect);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -116,6 +128,7 @@ public final class ScanCommand implements Callable<Integer> {
           "formats", chosen.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
       options.put("max-pixels", String.valueOf(maxPixels));
       options.put("min-confidence", String.valueOf(minConfidence));
+      options.put("page-detect", pageDetect.name().toLowerCase(Locale.ROOT));
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("model", model.path().toString());
       report.putAll(options);
@@ -133,6 +146,20 @@ public final class ScanCommand implements Callable<Integer> {
       BatchRunner.Outcome outcome = runner.run(inputs);
       log.info(outcome.stats().summary());
       return outcome.exitCode();
+    }
+  }
+
+  /** auto, on or off, in any case; anything else is a usage error. */
+  static final class PageDetectionConverter
+      implements picocli.CommandLine.ITypeConverter<PageDetection> {
+    @Override
+    public PageDetection convert(String value) {
+      try {
+        return PageDetection.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "'" + value + "' is not auto, on or off");
+      }
     }
   }
 

@@ -37,7 +37,11 @@ public final class PageCleaner {
   public CleanPage clean(Mat image) {
     GreyPage page = new GreyPage(toGrey(image), CoordinateMap.identity());
     for (PagePreparation preparation : preparations) {
-      page = preparation.apply(page);
+      GreyPage prepared = preparation.apply(page);
+      if (page.grey() != image && prepared.grey() != page.grey()) {
+        page.grey().release();
+      }
+      page = prepared;
     }
     Binarizer.Result binary = binarizer.binarize(page.grey());
     double degrees = deskewer.estimateDegrees(binary.levelled(), binary.threshold());
@@ -64,7 +68,8 @@ public final class PageCleaner {
     InkComponents components =
         InkComponents.find(withoutLines.ink(), (int) Math.ceil(speckSide * speckSide));
     withoutLines.ink().release();
-    return new CleanPage(intensity, components, toOriginal, degrees, binary.method());
+    return new CleanPage(
+        intensity, components, toOriginal, degrees, binary.method(), page.warnings());
   }
 
   /**
