@@ -13,24 +13,38 @@ import org.digitocr.mnist.MnistFiles;
 import org.digitocr.mnist.MnistSet;
 import org.digitocr.model.ModelMetadata;
 import org.digitocr.model.ModelStore;
+import org.digitocr.model.NetworkClassifier;
 import org.digitocr.runtime.Natives;
 import org.digitocr.train.EpochStats;
 import org.digitocr.train.HistoryWriter;
+import org.digitocr.train.LearningRateSchedule;
 import org.digitocr.train.ModelSummary;
+import org.digitocr.train.Score;
+import org.digitocr.train.TemperatureScaling;
 import org.digitocr.train.Trainer;
 import org.digitocr.train.TrainingConfig;
 import org.digitocr.train.TrainingListener;
+import org.digitocr.train.ValidationSplit;
 import org.digitocr.util.Sha256;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Train the MLP on MNIST and save it with its metadata, history and plots.")
+    description = {
+      "Train a model on MNIST and save it with its metadata, history and plots.",
+      "By default the last 5,000 training digits are held out to choose"
+          + " the epoch and calibrate the confidence, and the test set is scored once at the end;"
+          + " --validate-on-test trains exactly as the tutorial does."
+    })
 public final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--epochs",
       defaultValue = "25",
@@ -95,6 +109,50 @@ public final class TrainCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--arch",
+      defaultValue = TrainingConfig.MLP,
+      description = "mlp (the tutorial's) or cnn (default: ${DEFAULT-VALUE}).")
+  String architecture;
+
+  @Option(
+      names = "--validation-split",
+      defaultValue = "5000",
+      description =
+          "Digits held out from the end of the training set for model selection and"
+              + " calibration (default: ${DEFAULT-VALUE}).")
+  int validationSplit;
+
+  @Option(
+      names = "--validate-on-test",
+      description =
+          "The tutorial's way: train on all training digits and score the test set every epoch"
+              + " (no validation split, no calibration).")
+  boolean validateOnTest;
+
+  @Option(
+      names = "--patience",
+      defaultValue = "0",
+      description =
+          "Stop after this many epochs without a lower held-out loss and keep the best epoch;"
+              + " 0 runs every epoch and keeps the last (default: ${DEFAULT-VALUE}).")
+  int patience;
+
+  @Option(
+      names = "--lr-schedule",
+      defaultValue = LearningRateSchedule.CONSTANT,
+      description =
+          "Learning rate per epoch: constant, cosine (down to 1%% of --learning-rate) or exp:G"
+              + " (times G every epoch) (default: ${DEFAULT-VALUE}).")
+  String schedule;
+
+  @Option(
+      names = "--augment",
+      description =
+          "Distort the training digits afresh every epoch: elastic, stroke thickness, rotation,"
+              + " scale, shear, shift.")
+  boolean augment;
+
+  @Option(
       names = "--history-dir",
       defaultValue = "output/training",
       description =
@@ -109,25 +167,69 @@ public final class TrainCommand implements Callable<Integer> {
     Natives.configureNd4j();
     TrainingConfig config =
         new TrainingConfig(
-            epochs, batchSize, trainSize, testSize, seed, hidden, dropout, learningRate);
-    MnistSet train = MnistFiles.train(data).first(trainSize);
+            epochs,
+            batchSize,
+            trainSize,
+            testSize,
+            seed,
+            hidden,
+            dropout,
+            learningRate,
+            architecture,
+            validateOnTest ? 0 : validationSplit,
+            patience,
+            schedule,
+            augment,
+            0);
+    LearningRateSchedule.parse(schedule, learningRate, epochs);
+    MnistSet all = MnistFiles.train(data).first(trainSize);
     MnistSet test = MnistFiles.test(data).first(testSize);
-    System.out.printf("Training on %,d digits, testing on %,d%n", train.size(), test.size());
+    MnistSet train = all;
+    MnistSet heldOut = test;
+    if (!config.validatesOnTest()) {
+      ValidationSplit split = ValidationSplit.lastDigits(all, validationSplit);
+      train = split.train();
+      heldOut = split.validation();
+    }
+    String heldOutName = config.validatesOnTest() ? "test" : "validation";
+    System.out.printf(
+        "Training on %,d digits, %s on %,d%n", train.size(), heldOutName, heldOut.size());
 
     MultiLayerNetwork network = Trainer.newNetwork(config);
     System.out.print(ModelSummary.of(network));
     Trainer.Result result =
-        new Trainer().train(network, train, test, config, new ConsoleListener());
-    EpochStats last = result.history().get(result.history().size() - 1);
-    ModelStore.save(result.network(), metadata(config, result, last), out);
-    HistoryWriter.write(result.history(), historyDir);
+        new Trainer().train(network, train, heldOut, config, new ConsoleListener(heldOutName));
+    EpochStats kept = result.history().get(result.keptEpoch() - 1);
+    ModelMetadata metadata;
+    if (config.validatesOnTest()) {
+      metadata = metadata(config, result, kept.testLoss(), kept.testAccuracy(), null, null);
+    } else {
+      double temperature = TemperatureScaling.fit(result.network(), heldOut);
+      TemperatureScaling.fold(result.network(), temperature);
+      NetworkClassifier classifier = new NetworkClassifier(result.network());
+      Score validation = Score.of(classifier, heldOut);
+      Score testScore = Score.of(classifier, test);
+      System.out.printf(
+          "Kept epoch %d; temperature %.3f fitted on the validation split (loss %.4f -> %.4f)%n",
+          result.keptEpoch(), temperature, kept.testLoss(), validation.loss());
+      metadata =
+          metadata(config, result, testScore.loss(), testScore.accuracy(), validation, temperature);
+    }
+    ModelStore.save(result.network(), metadata, out);
+    HistoryWriter.write(result.history(), historyDir, heldOutName);
     System.out.printf(
         "Test loss %.4f, test accuracy %.2f%% after %.1f s. Model: %s; history and plots: %s%n",
-        last.testLoss(), 100 * last.testAccuracy(), result.seconds(), out, historyDir);
+        metadata.testLoss(), 100 * metadata.testAccuracy(), result.seconds(), out, historyDir);
     return 0;
   }
 
-  private ModelMetadata metadata(TrainingConfig config, Trainer.Result result, EpochStats last)
+  private ModelMetadata metadata(
+      TrainingConfig config,
+      Trainer.Result result,
+      double testLoss,
+      double testAccuracy,
+      Score validation,
+      Double temperature)
       throws java.io.IOException {
     Map<String, String> sha = new LinkedHashMap<>();
     for (String name :
@@ -144,27 +246,33 @@ public final class TrainCommand implements Callable<Integer> {
     libraries.put("nd4j-backend", Nd4j.getBackend().getClass().getSimpleName());
     return new ModelMetadata(
         out.getFileName().toString().replaceFirst("\\.zip$", ""),
-        "mlp",
+        config.architecture(),
         result.network().numParams(),
         config,
         sha,
         result.history(),
-        last.testLoss(),
-        last.testAccuracy(),
+        testLoss,
+        testAccuracy,
         result.seconds(),
         libraries,
         Instant.now().toString(),
-        "java -jar target/digit-ocr.jar train --epochs "
-            + config.epochs()
-            + " --seed "
-            + config.seed()
-            + " --out "
-            + out);
+        "java -jar target/digit-ocr.jar train "
+            + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+        config.classes(),
+        result.keptEpoch(),
+        validation == null ? null : validation.loss(),
+        validation == null ? null : validation.accuracy(),
+        temperature);
   }
 
   /** Progress bar within an epoch on a terminal, one line per epoch everywhere. */
   private static final class ConsoleListener implements TrainingListener {
+    private final String heldOut;
     private ProgressBar bar;
+
+    ConsoleListener(String heldOut) {
+      this.heldOut = heldOut.equals("test") ? "test" : "val";
+    }
 
     @Override
     public void onEpochStart(int epoch, int batches) {
@@ -187,8 +295,15 @@ public final class TrainCommand implements Callable<Integer> {
         bar = null;
       }
       System.out.printf(
-          "Epoch %2d  %5.1f s  loss %.4f  accuracy %.4f  test_loss %.4f  test_accuracy %.4f%n",
-          e.epoch(), e.seconds(), e.trainLoss(), e.trainAccuracy(), e.testLoss(), e.testAccuracy());
+          "Epoch %2d  %5.1f s  loss %.4f  accuracy %.4f  %s_loss %.4f  %s_accuracy %.4f%n",
+          e.epoch(),
+          e.seconds(),
+          e.trainLoss(),
+          e.trainAccuracy(),
+          heldOut,
+          e.testLoss(),
+          heldOut,
+          e.testAccuracy());
     }
   }
 }

@@ -60,10 +60,15 @@ public record MnistSet(float[] pixels, byte[] labels) {
 
   /** One-hot labels as an {@code n x 10} matrix. */
   public INDArray oneHotLabels() {
-    float[] oneHot = new float[size() * CLASSES];
+    return oneHotLabels(CLASSES);
+  }
+
+  /** One-hot labels as an {@code n x classes} matrix (11 when "not a digit" is a class). */
+  public INDArray oneHotLabels(int classes) {
+    float[] oneHot = new float[size() * classes];
     for (int i = 0; i < size(); i++) {
-      oneHot[i * CLASSES + labels[i]] = 1f;
+      oneHot[i * classes + labels[i]] = 1f;
     }
-    return Nd4j.create(oneHot, new long[] {size(), CLASSES}, 'c');
+    return Nd4j.create(oneHot, new long[] {size(), classes}, 'c');
   }
 }

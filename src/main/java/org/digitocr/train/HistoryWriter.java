@@ -18,6 +18,14 @@ public final class HistoryWriter {
   private HistoryWriter() {}
 
   public static void write(List<EpochStats> history, Path dir) throws IOException {
+    write(history, dir, "test");
+  }
+
+  /**
+   * @param heldOut what the per-epoch held-out figures were measured on: "test" (the tutorial's
+   *     way) or "validation"
+   */
+  public static void write(List<EpochStats> history, Path dir, String heldOut) throws IOException {
     Files.createDirectories(dir);
     try (Writer out = Files.newBufferedWriter(dir.resolve("history.csv"));
         CSVPrinter csv =
@@ -28,8 +36,8 @@ public final class HistoryWriter {
                     "seconds",
                     "train_loss",
                     "train_accuracy",
-                    "test_loss",
-                    "test_accuracy")
+                    heldOut + "_loss",
+                    heldOut + "_accuracy")
                 .get()
                 .print(out)) {
       for (EpochStats e : history) {
@@ -50,14 +58,16 @@ public final class HistoryWriter {
         "accuracy",
         epochs,
         history.stream().mapToDouble(EpochStats::trainAccuracy).toArray(),
-        history.stream().mapToDouble(EpochStats::testAccuracy).toArray());
+        history.stream().mapToDouble(EpochStats::testAccuracy).toArray(),
+        heldOut);
     plot(
         dir.resolve("loss"),
         "Model loss",
         "loss",
         epochs,
         history.stream().mapToDouble(EpochStats::trainLoss).toArray(),
-        history.stream().mapToDouble(EpochStats::testLoss).toArray());
+        history.stream().mapToDouble(EpochStats::testLoss).toArray(),
+        heldOut);
   }
 
   private static void plot(
@@ -66,7 +76,8 @@ public final class HistoryWriter {
       String yLabel,
       double[] epochs,
       double[] train,
-      double[] test)
+      double[] test,
+      String heldOut)
       throws IOException {
     XYChart chart =
         new XYChartBuilder()
@@ -78,7 +89,7 @@ public final class HistoryWriter {
             .build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.addSeries("train", epochs, train);
-    chart.addSeries("test", epochs, test);
+    chart.addSeries(heldOut, epochs, test);
     BitmapEncoder.saveBitmap(
         chart, fileWithoutExtension.toString(), BitmapEncoder.BitmapFormat.PNG);
   }

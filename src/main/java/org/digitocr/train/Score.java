@@ -16,18 +16,19 @@ public record Score(double loss, double accuracy) {
       int to = Math.min(data.size(), from + BATCH);
       INDArray probs = classifier.probabilities(data.range(from, to).features());
       float[] flat = probs.data().asFloat();
+      int classes = (int) probs.columns();
       for (int i = 0; i < to - from; i++) {
         int label = data.labels()[from + i];
         int best = 0;
-        for (int c = 1; c < MnistSet.CLASSES; c++) {
-          if (flat[i * MnistSet.CLASSES + c] > flat[i * MnistSet.CLASSES + best]) {
+        for (int c = 1; c < classes; c++) {
+          if (flat[i * classes + c] > flat[i * classes + best]) {
             best = c;
           }
         }
         if (best == label) {
           correct++;
         }
-        lossSum -= Math.log(Math.max(MIN_PROBABILITY, flat[i * MnistSet.CLASSES + label]));
+        lossSum -= Math.log(Math.max(MIN_PROBABILITY, flat[i * classes + label]));
       }
     }
     return new Score(lossSum / data.size(), correct / (double) data.size());
