@@ -55,6 +55,7 @@ public final class HistoryWriter {
     plot(
         dir.resolve("accuracy"),
         "Model accuracy",
+        Styler.LegendPosition.InsideSE,
         "accuracy",
         epochs,
         history.stream().mapToDouble(EpochStats::trainAccuracy).toArray(),
@@ -63,6 +64,7 @@ public final class HistoryWriter {
     plot(
         dir.resolve("loss"),
         "Model loss",
+        Styler.LegendPosition.InsideNE,
         "loss",
         epochs,
         history.stream().mapToDouble(EpochStats::trainLoss).toArray(),
@@ -73,6 +75,7 @@ public final class HistoryWriter {
   private static void plot(
       Path fileWithoutExtension,
       String title,
+      Styler.LegendPosition legend,
       String yLabel,
       double[] epochs,
       double[] train,
@@ -87,7 +90,7 @@ public final class HistoryWriter {
             .xAxisTitle("epoch")
             .yAxisTitle(yLabel)
             .build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(legend);
     chart.addSeries("train", epochs, train);
     chart.addSeries(heldOut, epochs, test);
     BitmapEncoder.saveBitmap(

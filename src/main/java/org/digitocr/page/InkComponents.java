@@ -1,0 +1,101 @@
+package org.digitocr.page;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.digitocr.layout.Box;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * The connected blobs of ink on a cleaned page (8-connected), without specks: blobs too small to be
+ * any part of a digit are dropped here, once, where the page is labelled anyway.
+ */
+public final class InkComponents {
+  /** A blob of ink: {@code label} is its value in the label image. */
+  public record Component(int label, Box box, int area) {}
+
+  private final Mat labels;
+  private final List<Component> components;
+  private final int specks;
+
+  private InkComponents(Mat labels, List<Component> components, int specks) {
+    this.labels = labels;
+    this.components = components;
+    this.specks = specks;
+  }
+
+  /**
+   * @param minArea blobs with fewer pixels are specks
+   */
+  public static InkComponents find(Mat ink, int minArea) {
+    Mat labels = new Mat();
+    Mat stats = new Mat();
+    Mat centroids = new Mat();
+    int count =
+        Imgproc.connectedComponentsWithStats(ink, labels, stats, centroids, 8, CvType.CV_32S);
+    int[] all = new int[count * 5];
+    stats.get(0, 0, all);
+    List<Component> components = new ArrayList<>();
+    int specks = 0;
+    for (int label = 1; label < count; label++) {
+      int at = label * 5;
+      int area = all[at + Imgproc.CC_STAT_AREA];
+      if (area < minArea) {
+        specks++;
+        continue;
+      }
+      Box box =
+          new Box(
+              all[at + Imgproc.CC_STAT_LEFT],
+              all[at + Imgproc.CC_STAT_TOP],
+              all[at + Imgproc.CC_STAT_WIDTH],
+              all[at + Imgproc.CC_STAT_HEIGHT]);
+      components.add(new Component(label, box, area));
+    }
+    stats.release();
+    centroids.release();
+    return new InkComponents(labels, List.copyOf(components), specks);
+  }
+
+  public List<Component> components() {
+    return components;
+  }
+
+  /** How many specks were dropped. */
+  public int specks() {
+    return specks;
+  }
+
+  public int width() {
+    return labels.cols();
+  }
+
+  public int height() {
+    return labels.rows();
+  }
+
+  /**
+   * A binary (0/255) image of {@code region} showing only the ink of the given components, so that
+   * a neighbour reaching into the region is left out.
+   */
+  public Mat mask(Box region, Iterable<Component> parts) {
+    Rect rect = new Rect(region.x(), region.y(), region.width(), region.height());
+    Mat area = labels.submat(rect);
+    Mat mask = Mat.zeros(rect.size(), CvType.CV_8UC1);
+    Mat one = new Mat();
+    for (Component part : parts) {
+      Core.inRange(area, new Scalar(part.label()), new Scalar(part.label()), one);
+      Core.bitwise_or(mask, one, mask);
+    }
+    one.release();
+    return mask;
+  }
+
+  public void release() {
+    labels.release();
+  }
+}

@@ -1,0 +1,78 @@
+package org.digitocr.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.digitocr.layout.Box;
+import org.digitocr.layout.LineLayout;
+import org.digitocr.layout.ReadLine;
+import org.digitocr.model.DigitClassifier;
+import org.digitocr.model.Prediction;
+import org.digitocr.normalize.MnistNormalizer;
+import org.digitocr.page.CleanPage;
+import org.digitocr.page.Page;
+import org.digitocr.page.PageCleaner;
+import org.digitocr.segment.Located;
+import org.digitocr.segment.Piece;
+import org.digitocr.segment.Segmentation;
+import org.digitocr.segment.Segmenter;
+import org.opencv.core.Mat;
+
+/**
+ * Reads one page: clean → segment → normalise → classify (the page's candidates in one batch) → lay
+ * out. A pure function of the page: it writes nothing. Not thread-safe: one per worker, each with
+ * its own {@link DigitClassifier#copy()}.
+ */
+public final class PageReader {
+  private final DigitClassifier classifier;
+  private final PageCleaner cleaner;
+  private final Segmenter segmenter = new Segmenter();
+  private final MnistNormalizer normalizer = new MnistNormalizer();
+  private final LineLayout layout;
+
+  public PageReader(DigitClassifier classifier, ReadOptions options) {
+    this(classifier, options, new PageCleaner());
+  }
+
+  /** With a cleaner that has extra preparation steps (photos: flattening, light-evening). */
+  public PageReader(DigitClassifier classifier, ReadOptions options, PageCleaner cleaner) {
+    this.classifier = classifier;
+    this.cleaner = cleaner;
+    this.layout = new LineLayout(options.minConfidence());
+  }
+
+  /**
+   * @param file the input's name as it should appear in results
+   */
+  public PageResult read(String file, Page page) {
+    Mat image = page.image();
+    int width = image.cols();
+    int height = image.rows();
+    CleanPage clean = cleaner.clean(image);
+    Segmentation segmentation = segmenter.segment(clean);
+    try {
+      List<String> warnings = new ArrayList<>();
+      if (clean.components().components().isEmpty()) {
+        warnings.add("no ink found");
+        return new PageResult(file, page.number(), width, height, List.of(), warnings);
+      }
+      List<Mat> digits = new ArrayList<>();
+      for (Piece piece : segmentation.pieces()) {
+        digits.add(normalizer.normalize(piece.ink()));
+      }
+      Prediction[] predictions = classifier.classify(digits);
+      digits.forEach(Mat::release);
+      List<Located> located = segmentation.choose(predictions);
+      UnaryOperator<Box> toOriginal = clean.toOriginal().boxesWithin(width, height);
+      List<ReadLine> lines =
+          layout.arrange(located).stream().map(line -> line.withBoxes(toOriginal)).toList();
+      if (lines.isEmpty()) {
+        warnings.add("no digits found");
+      }
+      return new PageResult(file, page.number(), width, height, lines, warnings);
+    } finally {
+      segmentation.release();
+      clean.release();
+    }
+  }
+}

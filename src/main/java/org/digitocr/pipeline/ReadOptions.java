@@ -1,0 +1,23 @@
+package org.digitocr.pipeline;
+
+/**
+ * How pages are read.
+ *
+ * @param minConfidence digits whose softmax probability is below this are marked uncertain ({@code
+ *     ?} in transcripts; their best guess is kept in digits.csv)
+ */
+public record ReadOptions(float minConfidence) {
+  /**
+   * Chosen on generated pages (see the scan notes): the threshold below which most misread digits
+   * fall while few correct ones do.
+   */
+  public static final float DEFAULT_MIN_CONFIDENCE = 0.8f;
+
+  public static final ReadOptions DEFAULT = new ReadOptions(DEFAULT_MIN_CONFIDENCE);
+
+  public ReadOptions {
+    if (!(minConfidence >= 0 && minConfidence <= 1)) {
+      throw new IllegalArgumentException("minConfidence must be in [0, 1], got " + minConfidence);
+    }
+  }
+}
