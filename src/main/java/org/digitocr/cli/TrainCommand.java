@@ -153,6 +153,13 @@ public final class TrainCommand implements Callable<Integer> {
   boolean augment;
 
   @Option(
+      names = "--checkpoint",
+      description =
+          "After every epoch that lowers the held-out loss, save the network so far (with its"
+              + " metadata, test set not scored) to this file, to keep if the run is stopped.")
+  Path checkpoint;
+
+  @Option(
       names = "--history-dir",
       defaultValue = "output/training",
       description =
@@ -197,12 +204,25 @@ public final class TrainCommand implements Callable<Integer> {
 
     MultiLayerNetwork network = Trainer.newNetwork(config);
     System.out.print(ModelSummary.of(network));
-    Trainer.Result result =
-        new Trainer().train(network, train, heldOut, config, new ConsoleListener(heldOutName));
+    TrainingListener listener = new ConsoleListener(heldOutName);
+    if (checkpoint != null) {
+      listener = listener.andThen(new Checkpoint(network, config));
+    }
+    Trainer.Result result = new Trainer().train(network, train, heldOut, config, listener);
     EpochStats kept = result.history().get(result.keptEpoch() - 1);
     ModelMetadata metadata;
     if (config.validatesOnTest()) {
-      metadata = metadata(config, result, kept.testLoss(), kept.testAccuracy(), null, null);
+      metadata =
+          metadata(
+              config,
+              result.network(),
+              result.history(),
+              result.seconds(),
+              result.keptEpoch(),
+              kept.testLoss(),
+              kept.testAccuracy(),
+              null,
+              null);
     } else {
       double temperature = TemperatureScaling.fit(result.network(), heldOut);
       TemperatureScaling.fold(result.network(), temperature);
@@ -213,7 +233,16 @@ public final class TrainCommand implements Callable<Integer> {
           "Kept epoch %d; temperature %.3f fitted on the validation split (loss %.4f -> %.4f)%n",
           result.keptEpoch(), temperature, kept.testLoss(), validation.loss());
       metadata =
-          metadata(config, result, testScore.loss(), testScore.accuracy(), validation, temperature);
+          metadata(
+              config,
+              result.network(),
+              result.history(),
+              result.seconds(),
+              result.keptEpoch(),
+              testScore.loss(),
+              testScore.accuracy(),
+              validation,
+              temperature);
     }
     ModelStore.save(result.network(), metadata, out);
     HistoryWriter.write(result.history(), historyDir, heldOutName);
@@ -225,7 +254,10 @@ public final class TrainCommand implements Callable<Integer> {
 
   private ModelMetadata metadata(
       TrainingConfig config,
-      Trainer.Result result,
+      MultiLayerNetwork network,
+      List<EpochStats> history,
+      double seconds,
+      int keptEpoch,
       double testLoss,
       double testAccuracy,
       Score validation,
@@ -247,22 +279,64 @@ public final class TrainCommand implements Callable<Integer> {
     return new ModelMetadata(
         out.getFileName().toString().replaceFirst("\\.zip$", ""),
         config.architecture(),
-        result.network().numParams(),
+        network.numParams(),
         config,
         sha,
-        result.history(),
+        List.copyOf(history),
         testLoss,
         testAccuracy,
-        result.seconds(),
+        seconds,
         libraries,
         Instant.now().toString(),
         "java -jar target/digit-ocr.jar train "
             + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
         config.classes(),
-        result.keptEpoch(),
+        keptEpoch,
         validation == null ? null : validation.loss(),
         validation == null ? null : validation.accuracy(),
         temperature);
+  }
+
+  /**
+   * Saves the network whenever its held-out loss is the lowest yet, so a long run stopped early
+   * still leaves its best model; the test set is not scored (NaN) and no temperature is fitted.
+   */
+  private final class Checkpoint implements TrainingListener {
+    private final MultiLayerNetwork network;
+    private final TrainingConfig config;
+    private final List<EpochStats> history = new java.util.ArrayList<>();
+    private final long start = System.nanoTime();
+    private double bestLoss = Double.POSITIVE_INFINITY;
+
+    Checkpoint(MultiLayerNetwork network, TrainingConfig config) {
+      this.network = network;
+      this.config = config;
+    }
+
+    @Override
+    public void onEpochEnd(EpochStats stats) {
+      history.add(stats);
+      if (stats.testLoss() < bestLoss) {
+        bestLoss = stats.testLoss();
+        try {
+          ModelStore.save(
+              network,
+              metadata(
+                  config,
+                  network,
+                  history,
+                  (System.nanoTime() - start) / 1e9,
+                  stats.epoch(),
+                  Double.NaN,
+                  Double.NaN,
+                  null,
+                  null),
+              checkpoint);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
   }
 
   /** Progress bar within an epoch on a terminal, one line per epoch everywhere. */
