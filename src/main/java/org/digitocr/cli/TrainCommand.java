@@ -28,6 +28,7 @@ import org.digitocr.train.ValidationSplit;
 import org.digitocr.util.Sha256;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -95,11 +96,7 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
-  @Option(
-      names = "--data",
-      defaultValue = "data/mnist",
-      description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
-  Path data;
+  @Mixin MnistDataOption data;
 
   @Option(
       names = "--out",
@@ -189,8 +186,8 @@ public final class TrainCommand implements Callable<Integer> {
             augment,
             0);
     LearningRateSchedule.parse(schedule, learningRate, epochs);
-    MnistSet all = MnistFiles.train(data).first(trainSize);
-    MnistSet test = MnistFiles.test(data).first(testSize);
+    MnistSet all = MnistFiles.train(data.dir()).first(trainSize);
+    MnistSet test = MnistFiles.test(data.dir()).first(testSize);
     MnistSet train = all;
     MnistSet heldOut = test;
     if (!config.validatesOnTest()) {
@@ -268,7 +265,7 @@ public final class TrainCommand implements Callable<Integer> {
         List.of(
             "train-images-idx3-ubyte", "train-labels-idx1-ubyte",
             "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
-      Path file = data.resolve(name);
+      Path file = data.dir().resolve(name);
       sha.put(name, java.nio.file.Files.isRegularFile(file) ? Sha256.of(file) : "(gzip or absent)");
     }
     Map<String, String> libraries = new LinkedHashMap<>();

@@ -33,6 +33,10 @@ public final class MnistFiles {
   }
 
   private static Path find(Path dir, String name) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IdxFormatException(
+          dir, "no such folder; run scripts/fetch-mnist.sh to download MNIST into data/mnist");
+    }
     for (String candidate : new String[] {name, name + ".gz"}) {
       Path file = dir.resolve(candidate);
       if (Files.isRegularFile(file)) {

@@ -2,6 +2,8 @@ package org.digitocr.mnist;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
 
 /**
  * Digits and labels of one MNIST split, held as the tutorial feeds them to the network: each image
@@ -51,6 +53,13 @@ public record MnistSet(float[] pixels, byte[] labels) {
 
   public float[] digit(int index) {
     return java.util.Arrays.copyOfRange(pixels, index * PIXELS, (index + 1) * PIXELS);
+  }
+
+  /** Digit {@code index} as a 28x28 float image in [0,1], light on dark (needs OpenCV loaded). */
+  public Mat image(int index) {
+    Mat image = new Mat(SIDE, SIDE, CvType.CV_32F);
+    image.put(0, 0, digit(index));
+    return image;
   }
 
   /** All digits as an {@code n x 784} matrix. */

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.digitocr.output.AtomicFiles;
 
 /**
  * Saves and loads models as {@code NAME.zip} (deeplearning4j, without updater state: a third of the
@@ -45,22 +45,14 @@ public final class ModelStore {
     return model.resolveSibling(stem + ".json");
   }
 
-  /** Writes model and metadata through temporary files, so a crash never leaves half a model. */
+  /**
+   * Writes model and metadata through temporary files, so a crash never leaves half a model; both
+   * end up world-readable, as models are shared.
+   */
   public static void save(MultiLayerNetwork network, ModelMetadata metadata, Path model)
       throws IOException {
-    Path dir = model.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmpModel = Files.createTempFile(dir, ".model", ".tmp");
-    Path tmpMeta = Files.createTempFile(dir, ".meta", ".tmp");
-    try {
-      ModelSerializer.writeModel(network, tmpModel.toFile(), false);
-      JSON.writeValue(tmpMeta.toFile(), metadata);
-      Files.move(tmpModel, model, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(tmpMeta, metadataFile(model), StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmpModel);
-      Files.deleteIfExists(tmpMeta);
-    }
+    AtomicFiles.write(model, out -> ModelSerializer.writeModel(network, out, false));
+    AtomicFiles.write(metadataFile(model), out -> JSON.writeValue(out, metadata));
   }
 
   public static MultiLayerNetwork loadNetwork(Path model) throws IOException {

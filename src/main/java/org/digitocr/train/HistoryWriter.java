@@ -1,13 +1,16 @@
 package org.digitocr.train;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.digitocr.model.ModelStore;
+import org.digitocr.output.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -26,34 +29,12 @@ public final class HistoryWriter {
    *     way) or "validation"
    */
   public static void write(List<EpochStats> history, Path dir, String heldOut) throws IOException {
-    Files.createDirectories(dir);
-    try (Writer out = Files.newBufferedWriter(dir.resolve("history.csv"));
-        CSVPrinter csv =
-            CSVFormat.DEFAULT
-                .builder()
-                .setHeader(
-                    "epoch",
-                    "seconds",
-                    "train_loss",
-                    "train_accuracy",
-                    heldOut + "_loss",
-                    heldOut + "_accuracy")
-                .get()
-                .print(out)) {
-      for (EpochStats e : history) {
-        csv.printRecord(
-            e.epoch(),
-            e.seconds(),
-            e.trainLoss(),
-            e.trainAccuracy(),
-            e.testLoss(),
-            e.testAccuracy());
-      }
-    }
-    ModelStore.json().writeValue(dir.resolve("history.json").toFile(), history);
+    AtomicFiles.write(dir.resolve("history.csv"), out -> writeCsv(history, heldOut, out));
+    AtomicFiles.write(
+        dir.resolve("history.json"), out -> ModelStore.json().writeValue(out, history));
     double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
     plot(
-        dir.resolve("accuracy"),
+        dir.resolve("accuracy.png"),
         "Model accuracy",
         Styler.LegendPosition.InsideSE,
         "accuracy",
@@ -62,7 +43,7 @@ public final class HistoryWriter {
         history.stream().mapToDouble(EpochStats::testAccuracy).toArray(),
         heldOut);
     plot(
-        dir.resolve("loss"),
+        dir.resolve("loss.png"),
         "Model loss",
         Styler.LegendPosition.InsideNE,
         "loss",
@@ -72,8 +53,30 @@ public final class HistoryWriter {
         heldOut);
   }
 
+  private static void writeCsv(List<EpochStats> history, String heldOut, OutputStream out)
+      throws IOException {
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    CSVPrinter csv =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader(
+                "epoch",
+                "seconds",
+                "train_loss",
+                "train_accuracy",
+                heldOut + "_loss",
+                heldOut + "_accuracy")
+            .get()
+            .print(writer);
+    for (EpochStats e : history) {
+      csv.printRecord(
+          e.epoch(), e.seconds(), e.trainLoss(), e.trainAccuracy(), e.testLoss(), e.testAccuracy());
+    }
+    csv.flush();
+  }
+
   private static void plot(
-      Path fileWithoutExtension,
+      Path png,
       String title,
       Styler.LegendPosition legend,
       String yLabel,
@@ -93,7 +96,7 @@ public final class HistoryWriter {
     chart.getStyler().setLegendPosition(legend);
     chart.addSeries("train", epochs, train);
     chart.addSeries(heldOut, epochs, test);
-    BitmapEncoder.saveBitmap(
-        chart, fileWithoutExtension.toString(), BitmapEncoder.BitmapFormat.PNG);
+    AtomicFiles.write(
+        png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
   }
 }
