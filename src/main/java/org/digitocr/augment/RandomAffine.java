@@ -12,10 +12,9 @@ import org.opencv.imgproc.Imgproc;
 /**
  * Rotates, scales, shears and shifts a digit about the centre of its ink, then keeps all of the ink
  * inside the frame: the shift is limited (and, if the digit grew too big, the scale reduced) so
- * that the transformed ink box stays {@code MARGIN} pixels from every edge.
+ * that no ink reaches the outermost ring of pixels, as in MNIST.
  */
 public final class RandomAffine implements DigitDistortion {
-  private static final int MARGIN = 1;
   private final double maxDegrees;
   private final double minScale;
   private final double maxScale;
@@ -51,11 +50,11 @@ public final class RandomAffine implements DigitDistortion {
       return;
     }
     Rect box = Imgproc.boundingRect(points);
-    // ink box edges in continuous coordinates (pixel centres at integers)
-    double left = box.x - 0.5;
-    double top = box.y - 0.5;
-    double right = box.x + box.width - 0.5;
-    double bottom = box.y + box.height - 0.5;
+    // where interpolation can spread ink: up to one pixel beyond the centres of the inked pixels
+    double left = box.x - 1;
+    double top = box.y - 1;
+    double right = box.x + box.width;
+    double bottom = box.y + box.height;
     double cx = (left + right) / 2;
     double cy = (top + bottom) / 2;
 
@@ -76,8 +75,9 @@ public final class RandomAffine implements DigitDistortion {
       xs[i] = a * x + b * y;
       ys[i] = c * x + d * y;
     }
-    double roomX = digit.cols() / 2.0 - MARGIN;
-    double roomY = digit.rows() / 2.0 - MARGIN;
+    // that spread must end at or before the centres of the edge pixels
+    double roomX = (digit.cols() - 1) / 2.0;
+    double roomY = (digit.rows() - 1) / 2.0;
     double fit = Math.min(1, Math.min(roomX / max(xs), roomY / max(ys)));
     a *= fit;
     b *= fit;
@@ -85,12 +85,8 @@ public final class RandomAffine implements DigitDistortion {
     d *= fit;
 
     // the ink centre moves by the shift, limited so that the ink box stays inside the frame
-    double tx =
-        clamp(
-            cx + shiftX, MARGIN - 0.5 - fit * min(xs), digit.cols() - MARGIN - 0.5 - fit * max(xs));
-    double ty =
-        clamp(
-            cy + shiftY, MARGIN - 0.5 - fit * min(ys), digit.rows() - MARGIN - 0.5 - fit * max(ys));
+    double tx = clamp(cx + shiftX, -fit * min(xs), digit.cols() - 1 - fit * max(xs));
+    double ty = clamp(cy + shiftY, -fit * min(ys), digit.rows() - 1 - fit * max(ys));
 
     Mat matrix = new Mat(2, 3, CvType.CV_64F);
     matrix.put(0, 0, a, b, tx - a * cx - b * cy, c, d, ty - c * cx - d * cy);

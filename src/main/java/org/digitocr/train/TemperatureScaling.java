@@ -24,8 +24,11 @@ public final class TemperatureScaling {
    * The temperature minimising the mean NLL of {@code heldOut} (golden-section search on log T).
    */
   public static double fit(MultiLayerNetwork network, MnistSet heldOut) {
-    double[][] logits = logits(network, heldOut);
-    byte[] labels = heldOut.labels();
+    return fit(logits(network, heldOut), heldOut.labels());
+  }
+
+  /** The temperature minimising the mean NLL of {@code labels} under {@code logits / T}. */
+  static double fit(double[][] logits, byte[] labels) {
     double lo = Math.log(MIN_T);
     double hi = Math.log(MAX_T);
     double ratio = (Math.sqrt(5) - 1) / 2;
