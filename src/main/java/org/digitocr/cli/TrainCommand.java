@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.digitocr.mnist.MnistFiles;
 import org.digitocr.mnist.MnistSet;
 import org.digitocr.model.ModelMetadata;
 import org.digitocr.model.ModelStore;
@@ -23,8 +22,8 @@ import org.digitocr.train.Score;
 import org.digitocr.train.TemperatureScaling;
 import org.digitocr.train.Trainer;
 import org.digitocr.train.TrainingConfig;
+import org.digitocr.train.TrainingData;
 import org.digitocr.train.TrainingListener;
-import org.digitocr.train.ValidationSplit;
 import org.digitocr.util.Sha256;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
@@ -150,6 +149,15 @@ public final class TrainCommand implements Callable<Integer> {
   boolean augment;
 
   @Option(
+      names = "--not-a-digit",
+      defaultValue = "0",
+      description =
+          "Generate this many non-digits (printed text, punctuation, rules, box corners, blots,"
+              + " halves and pairs of digits) and train an eleventh class, not a digit, on them;"
+              + " 0 keeps ten classes (default: ${DEFAULT-VALUE}).")
+  int notADigit;
+
+  @Option(
       names = "--checkpoint",
       description =
           "After every epoch that lowers the held-out loss, save the network so far (with its"
@@ -184,20 +192,19 @@ public final class TrainCommand implements Callable<Integer> {
             patience,
             schedule,
             augment,
-            0);
+            notADigit);
     LearningRateSchedule.parse(schedule, learningRate, epochs);
-    MnistSet all = MnistFiles.train(data.dir()).first(trainSize);
-    MnistSet test = MnistFiles.test(data.dir()).first(testSize);
-    MnistSet train = all;
-    MnistSet heldOut = test;
-    if (!config.validatesOnTest()) {
-      ValidationSplit split = ValidationSplit.lastDigits(all, validationSplit);
-      train = split.train();
-      heldOut = split.validation();
-    }
+    TrainingData sets = TrainingData.load(data.dir(), config);
+    MnistSet train = sets.train();
+    MnistSet heldOut = sets.heldOut();
+    MnistSet test = sets.test();
     String heldOutName = config.validatesOnTest() ? "test" : "validation";
     System.out.printf(
-        "Training on %,d digits, %s on %,d%n", train.size(), heldOutName, heldOut.size());
+        "Training on %,d images, %s on %,d%s%n",
+        train.size(),
+        heldOutName,
+        heldOut.size(),
+        config.notADigit() > 0 ? " (both with generated non-digits)" : "");
 
     MultiLayerNetwork network = Trainer.newNetwork(config);
     System.out.print(ModelSummary.of(network));
@@ -219,6 +226,7 @@ public final class TrainCommand implements Callable<Integer> {
               kept.testLoss(),
               kept.testAccuracy(),
               null,
+              null,
               null);
     } else {
       double temperature = TemperatureScaling.fit(result.network(), heldOut);
@@ -229,6 +237,20 @@ public final class TrainCommand implements Callable<Integer> {
       System.out.printf(
           "Kept epoch %d; temperature %.3f fitted on the validation split (loss %.4f -> %.4f)%n",
           result.keptEpoch(), temperature, kept.testLoss(), validation.loss());
+      ModelMetadata.NotADigitScores notADigitScores = null;
+      if (sets.testNotADigits() != null) {
+        notADigitScores =
+            new ModelMetadata.NotADigitScores(
+                sets.testNotADigits().size(),
+                Score.of(classifier, sets.testNotADigits()).accuracy(),
+                Score.notADigitShare(classifier, test));
+        System.out.printf(
+            "Not a digit: %.2f%% of %,d generated test marks caught, %.2f%% of test digits set"
+                + " aside%n",
+            100 * notADigitScores.marksCaught(),
+            notADigitScores.marks(),
+            100 * notADigitScores.testDigitsSetAside());
+      }
       metadata =
           metadata(
               config,
@@ -239,7 +261,8 @@ public final class TrainCommand implements Callable<Integer> {
               testScore.loss(),
               testScore.accuracy(),
               validation,
-              temperature);
+              temperature,
+              notADigitScores);
     }
     ModelStore.save(result.network(), metadata, out);
     HistoryWriter.write(result.history(), historyDir, heldOutName);
@@ -258,7 +281,8 @@ public final class TrainCommand implements Callable<Integer> {
       double testLoss,
       double testAccuracy,
       Score validation,
-      Double temperature)
+      Double temperature,
+      ModelMetadata.NotADigitScores notADigitScores)
       throws java.io.IOException {
     Map<String, String> sha = new LinkedHashMap<>();
     for (String name :
@@ -285,13 +309,14 @@ public final class TrainCommand implements Callable<Integer> {
         seconds,
         libraries,
         Instant.now().toString(),
-        "java -jar target/digit-ocr.jar train "
+        "java -jar target/digit-ocr.jar "
             + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
         config.classes(),
         keptEpoch,
         validation == null ? null : validation.loss(),
         validation == null ? null : validation.accuracy(),
-        temperature);
+        temperature,
+        notADigitScores);
   }
 
   /**
@@ -326,6 +351,7 @@ public final class TrainCommand implements Callable<Integer> {
                   stats.epoch(),
                   Double.NaN,
                   Double.NaN,
+                  null,
                   null,
                   null),
               checkpoint);

@@ -51,6 +51,15 @@ public record MnistSet(float[] pixels, byte[] labels) {
         java.util.Arrays.copyOfRange(labels, from, to));
   }
 
+  /** This set followed by {@code more}. */
+  public MnistSet plus(MnistSet more) {
+    float[] joinedPixels = java.util.Arrays.copyOf(pixels, pixels.length + more.pixels.length);
+    System.arraycopy(more.pixels, 0, joinedPixels, pixels.length, more.pixels.length);
+    byte[] joinedLabels = java.util.Arrays.copyOf(labels, labels.length + more.labels.length);
+    System.arraycopy(more.labels, 0, joinedLabels, labels.length, more.labels.length);
+    return new MnistSet(joinedPixels, joinedLabels);
+  }
+
   public float[] digit(int index) {
     return java.util.Arrays.copyOfRange(pixels, index * PIXELS, (index + 1) * PIXELS);
   }

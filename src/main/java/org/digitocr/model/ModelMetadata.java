@@ -10,8 +10,10 @@ import org.digitocr.train.TrainingConfig;
  *
  * <p>{@code history} holds the held-out figures of every epoch: test figures when the model was
  * trained the tutorial's way, validation figures otherwise, in which case the test set was scored
- * only once, at the end ({@code testLoss}, {@code testAccuracy}). {@code temperature} is null when
- * the model was not calibrated; otherwise the network's output layer already includes it.
+ * only once, at the end ({@code testLoss}, {@code testAccuracy}: MNIST test digits only; a digit
+ * called "not a digit" counts as wrong). {@code temperature} is null when the model was not
+ * calibrated; otherwise the network's output layer already includes it. {@code notADigit} is null
+ * for ten-class models.
  */
 public record ModelMetadata(
     String name,
@@ -30,7 +32,14 @@ public record ModelMetadata(
     int keptEpoch,
     Double validationLoss,
     Double validationAccuracy,
-    Double temperature) {
+    Double temperature,
+    NotADigitScores notADigit) {
+
+  /**
+   * How the eleventh class did on the test side: the share of generated non-digits (cut from test
+   * digits, never trained on) it caught, and the share of MNIST test digits it wrongly set aside.
+   */
+  public record NotADigitScores(int marks, double marksCaught, double testDigitsSetAside) {}
 
   /** The tutorial model's metadata: ten classes, last epoch kept, no validation split. */
   public ModelMetadata(
@@ -61,6 +70,7 @@ public record ModelMetadata(
         retrainCommand,
         10,
         history.size(),
+        null,
         null,
         null,
         null);

@@ -2,6 +2,7 @@ package org.digitocr.train;
 
 import org.digitocr.mnist.MnistSet;
 import org.digitocr.model.DigitClassifier;
+import org.digitocr.model.Prediction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Mean categorical cross-entropy and accuracy of a classifier on a data set. */
@@ -32,5 +33,19 @@ public record Score(double loss, double accuracy) {
       }
     }
     return new Score(lossSum / data.size(), correct / (double) data.size());
+  }
+
+  /** The share of {@code data} the classifier calls {@link Prediction#NOT_A_DIGIT}. */
+  public static double notADigitShare(DigitClassifier classifier, MnistSet data) {
+    int setAside = 0;
+    for (int from = 0; from < data.size(); from += BATCH) {
+      int to = Math.min(data.size(), from + BATCH);
+      for (Prediction p : classifier.classify(data.range(from, to).features())) {
+        if (!p.isDigit()) {
+          setAside++;
+        }
+      }
+    }
+    return setAside / (double) data.size();
   }
 }
