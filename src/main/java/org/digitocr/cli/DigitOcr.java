@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Reads handwritten digits from scanned pages, PDFs and phone photos.",
-    subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class})
+    subcommands = {
+      TrainCommand.class,
+      EvaluateCommand.class,
+      PredictCommand.class,
+      RiskCoverageCommand.class
+    })
 public final class DigitOcr {
   /** Exit status when a command cannot run at all (missing model or data, unwritable output). */
   public static final int EXIT_FATAL = 3;
