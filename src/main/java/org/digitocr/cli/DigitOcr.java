@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,
+      ScanCommand.class,
       RiskCoverageCommand.class
     })
 public final class DigitOcr {

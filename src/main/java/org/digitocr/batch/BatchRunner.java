@@ -1,0 +1,485 @@
+package org.digitocr.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.digitocr.model.DigitClassifier;
+import org.digitocr.output.AtomicFiles;
+import org.digitocr.output.ErrorsCsvWriter;
+import org.digitocr.output.Failure;
+import org.digitocr.output.ReviewPageWriter;
+import org.digitocr.page.LoadOptions;
+import org.digitocr.page.Page;
+import org.digitocr.page.PageLoader;
+import org.digitocr.page.PageSource;
+import org.digitocr.pipeline.ErrorKind;
+import org.digitocr.pipeline.InputException;
+import org.digitocr.pipeline.PageReader;
+import org.digitocr.pipeline.PageResult;
+import org.digitocr.pipeline.ReadOptions;
+import org.digitocr.util.Sha256;
+
+/**
+ * Reads many inputs into one output folder: {@code jobs} workers read pages in parallel while this
+ * thread opens the inputs one after another and feeds their pages through a small bounded queue, so
+ * memory does not grow with the number of inputs or pages. Each input's own outputs are written as
+ * soon as its last page is read; the files over all inputs are rebuilt at the end in input order,
+ * so they are the same whatever the number of workers and however many runs it took.
+ *
+ * <p>The output folder is locked for the run; leftovers of a killed run are removed first; inputs
+ * already done with the same content, model and options are skipped; an input whose outputs are all
+ * in place is recorded in the manifest. A failed input or page is reported and the run goes on.
+ */
+public final class BatchRunner {
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_SOME_FAILED = 1;
+  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_FATAL = 3;
+  public static final int EXIT_INTERRUPTED = 130;
+
+  /**
+   * What a run does.
+   *
+   * @param jobs worker threads
+   * @param force redo inputs the manifest says are done
+   * @param model the model file's content hash
+   * @param options every setting that changes an input's outputs, for the manifest
+   */
+  public record Settings(
+      Path output,
+      int jobs,
+      boolean force,
+      LoadOptions load,
+      ReadOptions read,
+      String model,
+      SortedMap<String, String> options) {
+
+    public Settings {
+      if (jobs < 1) {
+        throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+      }
+      options = new TreeMap<>(options);
+    }
+  }
+
+  /** How a run ended. */
+  public record Outcome(RunStats.Snapshot stats, List<Failure> failures, boolean stopped) {
+
+    /** The process exit status: see the constants. */
+    public int exitCode() {
+      if (stopped) {
+        return EXIT_INTERRUPTED;
+      }
+      if (stats.failed() == 0) {
+        return EXIT_OK;
+      }
+      return stats.processed() + stats.skipped() > 0 ? EXIT_SOME_FAILED : EXIT_FATAL;
+    }
+  }
+
+  private final Settings settings;
+  private final DigitClassifier classifier;
+  private final OutputWriters writers;
+  private final RunLog log;
+  private final StopSignal stop;
+  private final Progress.Mode progressMode;
+  private final Duration progressInterval;
+
+  public BatchRunner(
+      Settings settings,
+      DigitClassifier classifier,
+      OutputWriters writers,
+      RunLog log,
+      StopSignal stop,
+      Progress.Mode progressMode,
+      Duration progressInterval) {
+    this.settings = settings;
+    this.classifier = classifier;
+    this.writers = writers;
+    this.log = log;
+    this.stop = stop;
+    this.progressMode = progressMode;
+    this.progressInterval = progressInterval;
+  }
+
+  /**
+   * Reads every input under {@code arguments} into the output folder.
+   *
+   * @throws IOException if the output folder cannot be locked or written at all
+   */
+  public Outcome run(List<Path> arguments) throws IOException {
+    Path out = settings.output();
+    try (OutputLock lock = OutputLock.acquire(out)) {
+      int leftovers = AtomicFiles.removeLeftovers(out);
+      if (leftovers > 0) {
+        log.info("removed " + leftovers + " partial files left by an interrupted run");
+      }
+      InputWalker.Walk walk = new InputWalker(out).walk(arguments);
+      walk.warnings().forEach(log::warn);
+      if (walk.skipped() > 0) {
+        log.detail(walk.skipped() + " files that are not inputs skipped");
+      }
+      if (walk.inputs().isEmpty()) {
+        log.warn("no inputs found in " + arguments);
+      }
+      Run run = new Run(walk.inputs(), loadManifest(out));
+      try {
+        run.execute();
+      } finally {
+        stop.settled();
+      }
+      return new Outcome(run.stats.snapshot(), run.failures(), stop.requested());
+    }
+  }
+
+  private Manifest loadManifest(Path out) {
+    try {
+      return Manifest.load(out);
+    } catch (IOException e) {
+      log.warn(e.getMessage() + "; every input will be read again");
+      return Manifest.empty(out);
+    }
+  }
+
+  /** The state of one run. */
+  private final class Run {
+    private final List<Input> inputs;
+    private final Manifest manifest;
+    private final ResultStore store;
+    private final RunStats stats;
+
+    /** Per input index: its page count if its results are in the store. */
+    private final Map<Integer, Integer> stored = new ConcurrentSkipListMap<>();
+
+    private final Map<Integer, List<Failure>> failures = new ConcurrentSkipListMap<>();
+    private final BlockingQueue<PageTask> queue;
+    private Progress progress;
+
+    Run(List<Input> inputs, Manifest manifest) {
+      this.inputs = inputs;
+      this.manifest = manifest;
+      this.store = new ResultStore(settings.output());
+      this.stats = new RunStats(inputs.size());
+      this.queue = new ArrayBlockingQueue<>(2 * settings.jobs());
+    }
+
+    void execute() throws IOException {
+      try (Progress shown = new Progress(progressMode, stats, log, progressInterval)) {
+        progress = shown;
+        List<Thread> workers = startWorkers();
+        try {
+          for (int i = 0; i < inputs.size() && !stop.requested(); i++) {
+            feed(i, inputs.get(i));
+          }
+        } finally {
+          for (int i = 0; i < workers.size(); i++) {
+            putUninterruptibly(PageTask.END);
+          }
+          for (Thread worker : workers) {
+            joinUninterruptibly(worker);
+          }
+        }
+      }
+      manifest.save();
+      writeAggregates();
+    }
+
+    /** Opens an input and queues its pages, or settles it at once (skipped, failed). */
+    private void feed(int index, Input input) {
+      String name = input.name();
+      if (input.isRejected()) {
+        ErrorKind kind =
+            Files.exists(input.file()) || Files.isSymbolicLink(input.file())
+                ? ErrorKind.UNREADABLE
+                : ErrorKind.NOT_FOUND;
+        fail(index, new InputException(input.file().toString(), kind, input.rejection()));
+        return;
+      }
+      String sha256;
+      try {
+        sha256 = Sha256.of(input.file());
+      } catch (IOException e) {
+        fail(
+            index,
+            new InputException(input.file().toString(), ErrorKind.UNREADABLE, e.getMessage()));
+        return;
+      }
+      if (!settings.force() && manifest.isDone(name, entry(sha256, List.of()))) {
+        try {
+          stored.put(index, store.read(name).size());
+          stats.skipped.incrementAndGet();
+          log.detail(name + ": unchanged, skipped");
+          progress.update();
+          return;
+        } catch (IOException e) {
+          log.warn(name + ": stored results unreadable, reading it again (" + e.getMessage() + ")");
+        }
+      }
+      PageSource source;
+      try {
+        source = PageLoader.open(input.file(), settings.load());
+      } catch (InputException e) {
+        fail(index, e);
+        return;
+      }
+      InputJob job = new InputJob(index, input, sha256, source);
+      for (int page = 1; page <= job.pageCount(); page++) {
+        if (stop.requested()) {
+          if (job.discard(job.pageCount() - page + 1)) {
+            settle(job);
+          }
+          return;
+        }
+        putUninterruptibly(new PageTask(job, page));
+      }
+    }
+
+    private List<Thread> startWorkers() {
+      List<Thread> workers = new ArrayList<>();
+      for (int i = 0; i < settings.jobs(); i++) {
+        PageReader reader = new PageReader(classifier.copy(), settings.read());
+        Thread worker = new Thread(() -> work(reader), "worker-" + (i + 1));
+        worker.start();
+        workers.add(worker);
+      }
+      return workers;
+    }
+
+    private void work(PageReader reader) {
+      for (PageTask task = takeUninterruptibly();
+          task != PageTask.END;
+          task = takeUninterruptibly()) {
+        InputJob job = task.job();
+        boolean last = stop.requested() ? job.discard(1) : readPage(reader, job, task.page());
+        if (last) {
+          settle(job);
+        }
+      }
+    }
+
+    /**
+     * @return whether this was the input's last page
+     */
+    private boolean readPage(PageReader reader, InputJob job, int number) {
+      String name = job.input.name();
+      Page page = null;
+      try {
+        page = job.page(number);
+        PageResult result = reader.read(name, page);
+        job.written(writers.writePage(job.input, job.pageCount(), result, page.image()));
+        stats.pages.incrementAndGet();
+        stats.digits.addAndGet(result.digits().size());
+        stats.uncertain.addAndGet(result.uncertainDigits());
+        for (String warning : result.warnings()) {
+          log.warn(name + pageLabel(job, number) + ": " + warning);
+        }
+        progress.update();
+        return job.read(result);
+      } catch (InputException e) {
+        return job.failed(failure(job, number, e.kind().name(), e.getMessage()));
+      } catch (IOException e) {
+        return job.failed(
+            failure(job, number, "WRITE_FAILED", name + pageLabel(job, number) + ": " + e));
+      } catch (RuntimeException | OutOfMemoryError e) {
+        return job.failed(
+            failure(
+                job,
+                number,
+                "INTERNAL",
+                name + pageLabel(job, number) + ": cannot be read (" + e + ")"));
+      } finally {
+        if (page != null) {
+          page.image().release();
+        }
+      }
+    }
+
+    private Failure failure(InputJob job, int page, String kind, String message) {
+      log.error(message);
+      return new Failure(job.input.name(), job.pageCount() > 1 ? page : 0, kind, message);
+    }
+
+    /** Called once per opened input, by whichever thread finished its last page. */
+    private void settle(InputJob job) {
+      job.close();
+      String name = job.input.name();
+      if (job.isDiscarded()) {
+        for (String file : job.outputs()) {
+          deleteQuietly(file);
+        }
+        return;
+      }
+      List<PageResult> pages = job.results();
+      List<Failure> pageFailures = new ArrayList<>(job.failures());
+      if (!pages.isEmpty()) {
+        writeInput(job, pages, pageFailures);
+      }
+      if (pageFailures.isEmpty()) {
+        stats.processed.incrementAndGet();
+        log.detail(name + ": " + summary(pages));
+      } else {
+        failures.put(job.index, pageFailures);
+        stats.failed.incrementAndGet();
+      }
+      progress.update();
+    }
+
+    /** Writes an input's own files and records it; a failure to write joins {@code failures}. */
+    private void writeInput(InputJob job, List<PageResult> pages, List<Failure> pageFailures) {
+      String name = job.input.name();
+      try {
+        List<String> outputs = new ArrayList<>(job.outputs());
+        outputs.addAll(writers.writeInput(job.input, job.pageCount(), pages));
+        outputs.add(store.write(name, pages));
+        removeStale(name, outputs);
+        stored.put(job.index, job.pageCount());
+        if (pageFailures.isEmpty()) {
+          manifest.record(name, entry(job.sha256, outputs));
+          manifest.saveIfDue();
+        }
+      } catch (IOException e) {
+        String message = name + ": outputs cannot be written (" + e.getMessage() + ")";
+        log.error(message);
+        pageFailures.add(new Failure(name, 0, "WRITE_FAILED", message));
+      }
+    }
+
+    /** Deletes what an earlier run wrote for an input that this run no longer writes. */
+    private void removeStale(String name, List<String> outputs) {
+      Manifest.Entry previous = manifest.entry(name);
+      if (previous != null) {
+        Set<String> current = new HashSet<>(outputs);
+        previous.outputs().stream().filter(f -> !current.contains(f)).forEach(this::deleteQuietly);
+      }
+    }
+
+    private void fail(int index, InputException e) {
+      log.error(e.getMessage());
+      failures.put(
+          index,
+          List.of(new Failure(inputs.get(index).name(), 0, e.kind().name(), e.getMessage())));
+      stats.failed.incrementAndGet();
+      progress.update();
+    }
+
+    List<Failure> failures() {
+      return failures.values().stream().flatMap(List::stream).toList();
+    }
+
+    private void writeAggregates() throws IOException {
+      List<Failure> all = failures();
+      writers.writeAggregates(this::storedPages, stats.snapshot(), all);
+      ErrorsCsvWriter.write(settings.output(), all);
+      ReviewPageWriter.write(settings.output(), stats.snapshot().summary(), reviewViews(), all);
+    }
+
+    /** One input's pages in memory at a time. */
+    private Iterator<PageResult> storedPages() {
+      return stored.keySet().stream().flatMap(index -> readStored(index).stream()).iterator();
+    }
+
+    private Iterator<ReviewPageWriter.InputView> reviewViews() {
+      Set<Integer> shown = new TreeSet<>(stored.keySet());
+      shown.addAll(failures.keySet());
+      Iterator<Integer> indexes = shown.iterator();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return indexes.hasNext();
+        }
+
+        @Override
+        public ReviewPageWriter.InputView next() {
+          int index = indexes.next();
+          Input input = inputs.get(index);
+          List<PageResult> pages = stored.containsKey(index) ? readStored(index) : List.of();
+          int pageCount = stored.getOrDefault(index, 0);
+          List<String> images =
+              pages.stream().map(p -> writers.pageImage(input, pageCount, p.page())).toList();
+          return new ReviewPageWriter.InputView(
+              input.name(), pages, images, failures.getOrDefault(index, List.of()));
+        }
+      };
+    }
+
+    private List<PageResult> readStored(int index) {
+      try {
+        return store.read(inputs.get(index).name());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private Manifest.Entry entry(String sha256, List<String> outputs) {
+      return new Manifest.Entry(sha256, settings.model(), settings.options(), outputs);
+    }
+
+    private void deleteQuietly(String relative) {
+      try {
+        Files.deleteIfExists(settings.output().resolve(relative));
+      } catch (IOException e) {
+        log.warn("cannot delete " + relative + " (" + e.getMessage() + ")");
+      }
+    }
+
+    private void putUninterruptibly(PageTask task) {
+      while (true) {
+        try {
+          queue.put(task);
+          return;
+        } catch (InterruptedException e) {
+          // Stopping is asked for through the stop signal; a queued page is never dropped.
+        }
+      }
+    }
+
+    private PageTask takeUninterruptibly() {
+      while (true) {
+        try {
+          return queue.take();
+        } catch (InterruptedException e) {
+          // As above.
+        }
+      }
+    }
+  }
+
+  private static void joinUninterruptibly(Thread thread) {
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        // Workers finish their page first.
+      }
+    }
+  }
+
+  private static String pageLabel(InputJob job, int page) {
+    return job.pageCount() > 1 ? ": page " + page : "";
+  }
+
+  private static String summary(List<PageResult> pages) {
+    long digits = pages.stream().mapToLong(p -> p.digits().size()).sum();
+    long uncertain = pages.stream().mapToLong(PageResult::uncertainDigits).sum();
+    return pages.size() + " pages, " + digits + " digits (" + uncertain + " uncertain)";
+  }
+
+  /** A page waiting for a worker. */
+  private record PageTask(InputJob job, int page) {
+    static final PageTask END = new PageTask(null, 0);
+  }
+}

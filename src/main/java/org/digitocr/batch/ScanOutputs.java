@@ -1,0 +1,145 @@
+package org.digitocr.batch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.digitocr.model.ModelStore;
+import org.digitocr.output.AtomicFiles;
+import org.digitocr.output.CsvTableWriter;
+import org.digitocr.output.Failure;
+import org.digitocr.output.OutputFormat;
+import org.digitocr.output.PageAnnotator;
+import org.digitocr.output.PngWriter;
+import org.digitocr.output.SearchablePdfWriter;
+import org.digitocr.output.TranscriptWriter;
+import org.digitocr.pipeline.PageResult;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.imgcodecs.Imgcodecs;
+
+/**
+ * The files {@code scan} writes, named after each input's path relative to its INPUT argument:
+ * {@code NAME.txt} (transcript), {@code NAME.pN.png} (annotated page N), {@code NAME.ocr.pdf}
+ * (searchable PDF), and over all inputs {@code digits.csv}, {@code lines.csv}, {@code report.json}.
+ * Keeping the input's full name (extension included) means {@code a.png} and {@code a.pdf} never
+ * overwrite each other's results.
+ */
+public final class ScanOutputs implements OutputWriters {
+  public static final String REPORT_FILE = "report.json";
+
+  /** Page images wait here, JPEG-compressed, until their input's PDF is assembled. */
+  private static final String PDF_PAGES = ".digit-ocr/pdf-pages";
+
+  private static final int PDF_JPEG_QUALITY = 85;
+
+  private final Path output;
+  private final Set<OutputFormat> formats;
+  private final int dpi;
+
+  /**
+   * @param dpi the resolution of the page images, which sets the PDF's page size
+   */
+  public ScanOutputs(Path output, Set<OutputFormat> formats, int dpi) {
+    this.output = output;
+    this.formats = Set.copyOf(formats);
+    this.dpi = dpi;
+  }
+
+  @Override
+  public List<String> writePage(Input input, int pageCount, PageResult page, Mat image)
+      throws IOException {
+    List<String> written = new ArrayList<>();
+    if (formats.contains(OutputFormat.PNG)) {
+      String name = pageImage(input, pageCount, page.page());
+      Mat annotated = PageAnnotator.annotate(image, page);
+      try {
+        PngWriter.write(output.resolve(name), annotated);
+      } finally {
+        annotated.release();
+      }
+      written.add(name);
+    }
+    if (formats.contains(OutputFormat.PDF)) {
+      MatOfByte jpeg = new MatOfByte();
+      try {
+        Imgcodecs.imencode(
+            ".jpg", image, jpeg, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, PDF_JPEG_QUALITY));
+        AtomicFiles.write(pdfPage(input, page.page()), jpeg.toArray());
+      } finally {
+        jpeg.release();
+      }
+    }
+    return written;
+  }
+
+  @Override
+  public List<String> writeInput(Input input, int pageCount, List<PageResult> pages)
+      throws IOException {
+    List<String> written = new ArrayList<>();
+    if (formats.contains(OutputFormat.TXT)) {
+      String name = input.name() + ".txt";
+      TranscriptWriter.write(output.resolve(name), pages);
+      written.add(name);
+    }
+    if (formats.contains(OutputFormat.PDF)) {
+      String name = input.name() + ".ocr.pdf";
+      try (SearchablePdfWriter pdf = new SearchablePdfWriter()) {
+        for (PageResult page : pages) {
+          Mat image = Imgcodecs.imread(pdfPage(input, page.page()).toString());
+          try {
+            pdf.addPage(image, page, dpi);
+          } finally {
+            image.release();
+          }
+        }
+        pdf.save(output.resolve(name));
+      } finally {
+        for (PageResult page : pages) {
+          Files.deleteIfExists(pdfPage(input, page.page()));
+        }
+      }
+      written.add(name);
+    }
+    return written;
+  }
+
+  @Override
+  public String pageImage(Input input, int pageCount, int page) {
+    return formats.contains(OutputFormat.PNG) ? input.name() + ".p" + page + ".png" : null;
+  }
+
+  @Override
+  public void writeAggregates(
+      Iterable<PageResult> pages, RunStats.Snapshot stats, List<Failure> failures)
+      throws IOException {
+    if (formats.contains(OutputFormat.CSV)) {
+      CsvTableWriter.writeDigits(output.resolve(CsvTableWriter.DIGITS_FILE), pages);
+      CsvTableWriter.writeLines(output.resolve(CsvTableWriter.LINES_FILE), pages);
+    }
+    if (formats.contains(OutputFormat.JSON)) {
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("inputs", stats.inputs());
+      report.put("processed", stats.processed());
+      report.put("skipped", stats.skipped());
+      report.put("failed", stats.failed());
+      report.put("pages", stats.pages());
+      report.put("digits", stats.digits());
+      report.put("uncertain_digits", stats.uncertain());
+      report.put("seconds", stats.seconds());
+      report.put("pages_per_second", stats.pagesPerSecond());
+      report.put("failures", failures);
+      AtomicFiles.write(
+          output.resolve(REPORT_FILE), out -> ModelStore.json().writeValue(out, report));
+    }
+  }
+
+  private Path pdfPage(Input input, int page) {
+    return output.resolve(PDF_PAGES).resolve(input.name() + ".p" + page + ".jpg");
+  }
+}
