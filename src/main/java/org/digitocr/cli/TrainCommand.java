@@ -24,6 +24,7 @@ import org.digitocr.train.Trainer;
 import org.digitocr.train.TrainingConfig;
 import org.digitocr.train.TrainingData;
 import org.digitocr.train.TrainingListener;
+import org.digitocr.train.WarmStart;
 import org.digitocr.util.Sha256;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
@@ -158,6 +159,14 @@ public final class TrainCommand implements Callable<Integer> {
   int notADigit;
 
   @Option(
+      names = "--init-from",
+      paramLabel = "FILE",
+      description =
+          "Start from this trained model's weights (same --arch and --hidden) instead of random"
+              + " ones, e.g. to add the not-a-digit class to a trained ten-digit model.")
+  Path initFrom;
+
+  @Option(
       names = "--checkpoint",
       description =
           "After every epoch that lowers the held-out loss, save the network so far (with its"
@@ -207,6 +216,10 @@ public final class TrainCommand implements Callable<Integer> {
         config.notADigit() > 0 ? " (both with generated non-digits)" : "");
 
     MultiLayerNetwork network = Trainer.newNetwork(config);
+    if (initFrom != null) {
+      WarmStart.copyWeights(ModelStore.loadNetwork(initFrom), network);
+      System.out.println("Starting from the weights of " + initFrom);
+    }
     System.out.print(ModelSummary.of(network));
     TrainingListener listener = new ConsoleListener(heldOutName);
     if (checkpoint != null) {
