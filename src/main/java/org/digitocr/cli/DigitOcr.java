@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       PredictCommand.class,
       ScanCommand.class,
       GeneratePagesCommand.class,
-      EvaluatePagesCommand.class
+      EvaluatePagesCommand.class,
+      RiskCoverageCommand.class
     })
 public final class DigitOcr {
   /** Exit status when a command cannot run at all (missing model or data, unwritable output). */

@@ -2,6 +2,7 @@ package org.digitocr.train;
 
 import org.digitocr.mnist.MnistSet;
 import org.digitocr.model.DigitClassifier;
+import org.digitocr.model.Prediction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Mean categorical cross-entropy and accuracy of a classifier on a data set. */
@@ -16,20 +17,35 @@ public record Score(double loss, double accuracy) {
       int to = Math.min(data.size(), from + BATCH);
       INDArray probs = classifier.probabilities(data.range(from, to).features());
       float[] flat = probs.data().asFloat();
+      int classes = (int) probs.columns();
       for (int i = 0; i < to - from; i++) {
         int label = data.labels()[from + i];
         int best = 0;
-        for (int c = 1; c < MnistSet.CLASSES; c++) {
-          if (flat[i * MnistSet.CLASSES + c] > flat[i * MnistSet.CLASSES + best]) {
+        for (int c = 1; c < classes; c++) {
+          if (flat[i * classes + c] > flat[i * classes + best]) {
             best = c;
           }
         }
         if (best == label) {
           correct++;
         }
-        lossSum -= Math.log(Math.max(MIN_PROBABILITY, flat[i * MnistSet.CLASSES + label]));
+        lossSum -= Math.log(Math.max(MIN_PROBABILITY, flat[i * classes + label]));
       }
     }
     return new Score(lossSum / data.size(), correct / (double) data.size());
+  }
+
+  /** The share of {@code data} the classifier calls {@link Prediction#NOT_A_DIGIT}. */
+  public static double notADigitShare(DigitClassifier classifier, MnistSet data) {
+    int setAside = 0;
+    for (int from = 0; from < data.size(); from += BATCH) {
+      int to = Math.min(data.size(), from + BATCH);
+      for (Prediction p : classifier.classify(data.range(from, to).features())) {
+        if (!p.isDigit()) {
+          setAside++;
+        }
+      }
+    }
+    return setAside / (double) data.size();
   }
 }
