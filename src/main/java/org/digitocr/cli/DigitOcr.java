@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,
-      ScanCommand.class
+      ScanCommand.class,
+      BenchmarkCommand.class
     })
 public final class DigitOcr {
   /** Exit status when a command cannot run at all (missing model or data, unwritable output). */

@@ -8,8 +8,6 @@ import org.digitocr.mnist.MnistSet;
 import org.digitocr.model.MlpFactory;
 import org.digitocr.model.NetworkClassifier;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains the MLP as the tutorial's {@code model.fit} does: shuffled mini-batches every epoch, the
@@ -39,8 +37,9 @@ public final class Trainer {
     NetworkClassifier classifier = new NetworkClassifier(network);
     INDArray features = train.features();
     INDArray labels = train.oneHotLabels();
+    INDArray testFeatures = test.features();
     int n = train.size();
-    int batches = (n + config.batchSize() - 1) / config.batchSize();
+    ShuffledBatches shuffled = new ShuffledBatches(features, labels, config.batchSize());
     Random shuffler = new Random(config.seed());
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -50,17 +49,15 @@ public final class Trainer {
     long start = System.nanoTime();
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
       long epochStart = System.nanoTime();
-      listener.onEpochStart(epoch, batches);
+      listener.onEpochStart(epoch, shuffled.count());
       shuffle(order, shuffler);
-      for (int b = 0; b < batches; b++) {
-        int from = b * config.batchSize();
-        int to = Math.min(n, from + config.batchSize());
-        int[] rows = java.util.Arrays.copyOfRange(order, from, to);
-        network.fit(new DataSet(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows)));
+      shuffled.reorder(order);
+      for (int b = 0; b < shuffled.count(); b++) {
+        network.fit(shuffled.batch(b));
         listener.onBatch(epoch, b + 1);
       }
-      Score trainScore = Score.of(classifier, train);
-      Score testScore = Score.of(classifier, test);
+      Score trainScore = Score.of(classifier, features, train.labels());
+      Score testScore = Score.of(classifier, testFeatures, test.labels());
       EpochStats stats =
           new EpochStats(
               epoch,
