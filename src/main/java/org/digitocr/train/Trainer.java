@@ -72,7 +72,7 @@ public final class Trainer {
     MnistSet trainScored = config.augment() ? train.first(AUGMENTED_TRAIN_SCORE_SAMPLE) : train;
     EarlyStopping stopping = new EarlyStopping(config.patience());
     int n = train.size();
-    int batches = (n + config.batchSize() - 1) / config.batchSize();
+    ShuffledBatches shuffled = new ShuffledBatches(features, labels, config.batchSize());
     Random shuffler = new Random(config.seed());
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -82,20 +82,27 @@ public final class Trainer {
     long start = System.nanoTime();
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
       long epochStart = System.nanoTime();
-      listener.onEpochStart(epoch, batches);
+      listener.onEpochStart(epoch, shuffled.count());
       if (!schedule.isConstant()) {
         network.setLearningRate(schedule.rate(epoch));
       }
       shuffle(order, shuffler);
-      for (int b = 0; b < batches; b++) {
-        int from = b * config.batchSize();
-        int to = Math.min(n, from + config.batchSize());
-        int[] rows = java.util.Arrays.copyOfRange(order, from, to);
-        INDArray batch =
-            augmenter == null
-                ? Nd4j.pullRows(features, 1, rows)
-                : distorted(train, rows, augmenter, config.seed(), epoch);
-        network.fit(new DataSet(batch, Nd4j.pullRows(labels, 1, rows)));
+      shuffled.reorder(order);
+      for (int b = 0; b < shuffled.count(); b++) {
+        DataSet batch = shuffled.batch(b);
+        if (augmenter != null) {
+          batch =
+              new DataSet(
+                  distorted(
+                      train,
+                      java.util.Arrays.copyOfRange(
+                          order, b * config.batchSize(), Math.min(n, (b + 1) * config.batchSize())),
+                      augmenter,
+                      config.seed(),
+                      epoch),
+                  batch.getLabels());
+        }
+        network.fit(batch);
         listener.onBatch(epoch, b + 1);
       }
       Score trainScore = Score.of(classifier, trainScored);
