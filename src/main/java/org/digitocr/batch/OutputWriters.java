@@ -3,8 +3,8 @@ package org.digitocr.batch;
 import java.io.IOException;
 import java.util.List;
 import org.digitocr.output.Failure;
+import org.digitocr.page.Page;
 import org.digitocr.pipeline.PageResult;
-import org.opencv.core.Mat;
 
 /**
  * The formats a run writes, as the batch runner sees them. All paths are relative to the output
@@ -13,12 +13,25 @@ import org.opencv.core.Mat;
 public interface OutputWriters {
 
   /**
+   * Called once the output folder is locked, before any page is read: the place to clear what an
+   * interrupted run left behind.
+   */
+  default void start() throws IOException {}
+
+  /**
    * Writes what one page needs while its pixels are at hand (the annotated image). Called from
    * worker threads, for the pages of one input in any order.
    *
    * @return the files written
    */
-  List<String> writePage(Input input, int pageCount, PageResult page, Mat image) throws IOException;
+  List<String> writePage(Input input, int pageCount, PageResult result, Page page)
+      throws IOException;
+
+  /**
+   * The run is stopping before {@code input} is complete; the files {@link #writePage} reported are
+   * deleted by the runner, anything else held for the input is to be released here.
+   */
+  default void abandon(Input input, int pageCount) throws IOException {}
 
   /**
    * Writes what covers a whole input (transcript, searchable PDF) once every page is read.

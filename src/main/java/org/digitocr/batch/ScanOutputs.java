@@ -8,15 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.digitocr.model.ModelStore;
+import org.digitocr.output.AnnotatedPage;
 import org.digitocr.output.AtomicFiles;
 import org.digitocr.output.CsvTableWriter;
 import org.digitocr.output.Failure;
 import org.digitocr.output.OutputFormat;
-import org.digitocr.output.PageAnnotator;
-import org.digitocr.output.PngWriter;
-import org.digitocr.output.SearchablePdfWriter;
-import org.digitocr.output.TranscriptWriter;
+import org.digitocr.output.SearchablePdf;
+import org.digitocr.output.Transcript;
+import org.digitocr.page.Page;
 import org.digitocr.pipeline.PageResult;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
@@ -36,41 +38,68 @@ public final class ScanOutputs implements OutputWriters {
   /** Page images wait here, JPEG-compressed, until their input's PDF is assembled. */
   private static final String PDF_PAGES = ".digit-ocr/pdf-pages";
 
-  private static final int PDF_JPEG_QUALITY = 85;
+  private static final int PDF_JPEG_QUALITY = 90;
 
   private final Path output;
   private final Set<OutputFormat> formats;
-  private final int dpi;
+  private final int assumedDpi;
+  private final Map<String, Object> settings;
+  private final Map<Path, Double> pageDpi = new ConcurrentHashMap<>();
 
   /**
-   * @param dpi the resolution of the page images, which sets the PDF's page size
+   * @param assumedDpi the resolution of images that do not state theirs (sets PDF page sizes)
+   * @param settings how the run was made, recorded in report.json
    */
-  public ScanOutputs(Path output, Set<OutputFormat> formats, int dpi) {
+  public ScanOutputs(
+      Path output, Set<OutputFormat> formats, int assumedDpi, Map<String, Object> settings) {
     this.output = output;
     this.formats = Set.copyOf(formats);
-    this.dpi = dpi;
+    this.assumedDpi = assumedDpi;
+    this.settings = new LinkedHashMap<>(settings);
+  }
+
+  /** Page images staged by a run that was stopped or killed are of no use to this one. */
+  @Override
+  public void start() throws IOException {
+    Path staged = output.resolve(PDF_PAGES);
+    if (Files.isDirectory(staged)) {
+      try (Stream<Path> files = Files.walk(staged)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
   }
 
   @Override
-  public List<String> writePage(Input input, int pageCount, PageResult page, Mat image)
+  public void abandon(Input input, int pageCount) throws IOException {
+    for (int page = 1; page <= pageCount; page++) {
+      Path staged = pdfPage(input, page);
+      pageDpi.remove(staged);
+      Files.deleteIfExists(staged);
+    }
+  }
+
+  @Override
+  public List<String> writePage(Input input, int pageCount, PageResult result, Page page)
       throws IOException {
     List<String> written = new ArrayList<>();
     if (formats.contains(OutputFormat.PNG)) {
-      String name = pageImage(input, pageCount, page.page());
-      Mat annotated = PageAnnotator.annotate(image, page);
-      try {
-        PngWriter.write(output.resolve(name), annotated);
-      } finally {
-        annotated.release();
-      }
+      String name = pageImage(input, pageCount, result.page());
+      AnnotatedPage.write(output.resolve(name), page.image(), result);
       written.add(name);
     }
     if (formats.contains(OutputFormat.PDF)) {
+      Path pending = pdfPage(input, result.page());
       MatOfByte jpeg = new MatOfByte();
       try {
         Imgcodecs.imencode(
-            ".jpg", image, jpeg, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, PDF_JPEG_QUALITY));
-        AtomicFiles.write(pdfPage(input, page.page()), jpeg.toArray());
+            ".jpg",
+            page.image(),
+            jpeg,
+            new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, PDF_JPEG_QUALITY));
+        AtomicFiles.write(pending, jpeg.toArray());
+        pageDpi.put(pending, page.dpiOr(assumedDpi));
       } finally {
         jpeg.release();
       }
@@ -84,16 +113,17 @@ public final class ScanOutputs implements OutputWriters {
     List<String> written = new ArrayList<>();
     if (formats.contains(OutputFormat.TXT)) {
       String name = input.name() + ".txt";
-      TranscriptWriter.write(output.resolve(name), pages);
+      Transcript.write(output.resolve(name), pages);
       written.add(name);
     }
     if (formats.contains(OutputFormat.PDF)) {
       String name = input.name() + ".ocr.pdf";
-      try (SearchablePdfWriter pdf = new SearchablePdfWriter()) {
+      try (SearchablePdf pdf = new SearchablePdf()) {
         for (PageResult page : pages) {
-          Mat image = Imgcodecs.imread(pdfPage(input, page.page()).toString());
+          Path pending = pdfPage(input, page.page());
+          Mat image = Imgcodecs.imread(pending.toString(), Imgcodecs.IMREAD_UNCHANGED);
           try {
-            pdf.addPage(image, page, dpi);
+            pdf.addPage(image, page, pageDpi.getOrDefault(pending, (double) assumedDpi));
           } finally {
             image.release();
           }
@@ -101,7 +131,9 @@ public final class ScanOutputs implements OutputWriters {
         pdf.save(output.resolve(name));
       } finally {
         for (PageResult page : pages) {
-          Files.deleteIfExists(pdfPage(input, page.page()));
+          Path pending = pdfPage(input, page.page());
+          pageDpi.remove(pending);
+          Files.deleteIfExists(pending);
         }
       }
       written.add(name);
@@ -133,6 +165,7 @@ public final class ScanOutputs implements OutputWriters {
       report.put("uncertain_digits", stats.uncertain());
       report.put("seconds", stats.seconds());
       report.put("pages_per_second", stats.pagesPerSecond());
+      report.put("settings", settings);
       report.put("failures", failures);
       AtomicFiles.write(
           output.resolve(REPORT_FILE), out -> ModelStore.json().writeValue(out, report));

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       PredictCommand.class,
       ScanCommand.class,
+      GeneratePagesCommand.class,
+      EvaluatePagesCommand.class,
       RiskCoverageCommand.class
     })
 public final class DigitOcr {

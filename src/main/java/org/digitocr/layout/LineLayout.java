@@ -11,10 +11,13 @@ import org.digitocr.segment.Located;
  */
 public final class LineLayout {
   /** A gap narrower than this fraction of the line's digit height never separates numbers. */
-  static final double MIN_GROUP_GAP = 0.55;
+  static final double MIN_GROUP_GAP = 0.6;
 
-  /** A gap separates numbers only if it is this many times the line's median gap. */
-  static final double GAP_RATIO = 2;
+  /**
+   * Nor does a gap across which the digits' centres are less than this many times the line's usual
+   * distance apart: a thin 1 in a comb box leaves wide gaps, but keeps the pitch.
+   */
+  static final double PITCH_RATIO = 1.5;
 
   private final float minConfidence;
 
@@ -36,18 +39,21 @@ public final class LineLayout {
 
   private ReadLine line(int number, List<Located> row) {
     double height = median(row.stream().mapToInt(d -> d.box().height()).toArray());
-    int[] gaps = new int[row.size() - 1];
+    int[] pitches = new int[row.size() - 1];
     for (int i = 1; i < row.size(); i++) {
-      gaps[i - 1] = -row.get(i - 1).box().overlapX(row.get(i).box());
+      pitches[i - 1] =
+          (int) Math.round(row.get(i).box().centerX() - row.get(i - 1).box().centerX());
     }
-    double medianGap = gaps.length == 0 ? 0 : median(gaps);
-    double groupGap = Math.max(MIN_GROUP_GAP * height, GAP_RATIO * medianGap);
+    double pitch = pitches.length == 0 ? 0 : median(pitches);
     List<List<ReadDigit>> groups = new ArrayList<>();
     List<ReadDigit> group = new ArrayList<>();
     for (int i = 0; i < row.size(); i++) {
-      if (i > 0 && gaps[i - 1] > groupGap) {
-        groups.add(group);
-        group = new ArrayList<>();
+      if (i > 0) {
+        int gap = -row.get(i - 1).box().overlapX(row.get(i).box());
+        if (gap > MIN_GROUP_GAP * height && pitches[i - 1] > PITCH_RATIO * pitch) {
+          groups.add(group);
+          group = new ArrayList<>();
+        }
       }
       Located d = row.get(i);
       group.add(

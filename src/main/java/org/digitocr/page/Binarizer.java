@@ -1,7 +1,7 @@
 package org.digitocr.page;
 
+import java.util.List;
 import org.opencv.core.Core;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfFloat;
 import org.opencv.core.MatOfInt;
@@ -22,8 +22,26 @@ public final class Binarizer {
     ADAPTIVE
   }
 
-  /** The ink pixels (255) and how they were found. */
-  public record Result(Mat ink, Method method, double paperLevel) {}
+  /**
+   * How ink was told from paper.
+   *
+   * @param levelled the grey page with its light evened out if it was uneven (else the input)
+   * @param threshold grey levels of {@code levelled} at or below this are ink
+   * @param paper the grey level of blank paper in {@code levelled}
+   */
+  public record Result(Mat levelled, double threshold, double paper, Method method) {
+    /** Binary 8UC1, 255 for ink, of the levelled page. */
+    public Mat ink() {
+      return ink(levelled);
+    }
+
+    /** Binary 8UC1, 255 for ink, of {@code grey} (the levelled page, or a warped copy of it). */
+    public Mat ink(Mat grey) {
+      Mat ink = new Mat();
+      Imgproc.threshold(grey, ink, threshold, 255, Imgproc.THRESH_BINARY_INV);
+      return ink;
+    }
+  }
 
   /** The background is estimated on a copy this many pixels on its longer side. */
   private static final int BACKGROUND_SIDE = 256;
@@ -40,30 +58,52 @@ public final class Binarizer {
   public Result binarize(Mat grey) {
     Mat background = smallBackground(grey);
     double[] levels = percentiles(background, 0.05, 0.5, 0.95);
-    Mat ink = new Mat();
     if (levels[2] - levels[0] <= UNEVEN_SPREAD) {
-      threshold(grey, levels[1], ink);
       background.release();
-      return new Result(ink, Method.OTSU, levels[1]);
+      return new Result(grey, threshold(grey, levels[1]), levels[1], Method.OTSU);
     }
     Mat fullBackground = new Mat();
     Imgproc.resize(background, fullBackground, grey.size(), 0, 0, Imgproc.INTER_LINEAR);
-    Mat flattened = new Mat();
-    Core.divide(grey, fullBackground, flattened, 255.0);
-    threshold(flattened, 255, ink);
+    Mat levelled = new Mat();
+    Core.divide(grey, fullBackground, levelled, 255.0);
     background.release();
     fullBackground.release();
-    flattened.release();
-    return new Result(ink, Method.ADAPTIVE, levels[1]);
+    return new Result(levelled, threshold(levelled, 255), 255, Method.ADAPTIVE);
   }
 
-  private static void threshold(Mat grey, double paperLevel, Mat ink) {
-    double otsu =
-        Imgproc.threshold(grey, ink, 0, 255, Imgproc.THRESH_BINARY_INV | Imgproc.THRESH_OTSU);
-    double limit = paperLevel - MIN_CONTRAST;
-    if (otsu > limit) {
-      Imgproc.threshold(grey, ink, limit, 255, Imgproc.THRESH_BINARY_INV);
+  /** Otsu's threshold, but never closer to the paper than {@link #MIN_CONTRAST}. */
+  private static double threshold(Mat grey, double paperLevel) {
+    return Math.min(otsu(histogram(grey)), paperLevel - MIN_CONTRAST);
+  }
+
+  /** The grey level that best splits the histogram in two classes (Otsu, 1979). */
+  static int otsu(double[] counts) {
+    double total = 0;
+    double sum = 0;
+    for (int level = 0; level < counts.length; level++) {
+      total += counts[level];
+      sum += level * counts[level];
     }
+    double below = 0;
+    double sumBelow = 0;
+    double bestSpread = -1;
+    int best = 0;
+    for (int level = 0; level < counts.length; level++) {
+      below += counts[level];
+      sumBelow += level * counts[level];
+      double above = total - below;
+      if (below == 0 || above == 0) {
+        continue;
+      }
+      double meanBelow = sumBelow / below;
+      double meanAbove = (sum - sumBelow) / above;
+      double spread = below * above * (meanBelow - meanAbove) * (meanBelow - meanAbove);
+      if (spread > bestSpread) {
+        bestSpread = spread;
+        best = level;
+      }
+    }
+    return best;
   }
 
   /**
@@ -84,18 +124,8 @@ public final class Binarizer {
   }
 
   /** Grey levels below which the given fractions of pixels lie. */
-  private static double[] percentiles(Mat grey, double... fractions) {
-    Mat hist = new Mat();
-    Imgproc.calcHist(
-        java.util.List.of(grey),
-        new MatOfInt(0),
-        new Mat(),
-        hist,
-        new MatOfInt(256),
-        new MatOfFloat(0, 256));
-    float[] counts = new float[256];
-    hist.convertTo(hist, CvType.CV_32F);
-    hist.get(0, 0, counts);
+  static double[] percentiles(Mat grey, double... fractions) {
+    double[] counts = histogram(grey);
     double total = grey.total();
     double[] levels = new double[fractions.length];
     for (int f = 0; f < fractions.length; f++) {
@@ -107,5 +137,19 @@ public final class Binarizer {
       levels[f] = level;
     }
     return levels;
+  }
+
+  private static double[] histogram(Mat grey) {
+    Mat hist = new Mat();
+    Imgproc.calcHist(
+        List.of(grey), new MatOfInt(0), new Mat(), hist, new MatOfInt(256), new MatOfFloat(0, 256));
+    float[] counts = new float[256];
+    hist.get(0, 0, counts);
+    hist.release();
+    double[] result = new double[256];
+    for (int i = 0; i < 256; i++) {
+      result[i] = counts[i];
+    }
+    return result;
   }
 }

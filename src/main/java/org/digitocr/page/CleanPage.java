@@ -1,25 +1,29 @@
 package org.digitocr.page;
 
+import java.util.List;
 import org.opencv.core.Mat;
 
 /**
  * A page ready for segmentation.
  *
- * @param ink binary 8UC1: 255 where there is ink, ruled lines and form boxes removed
- * @param components the blobs of {@code ink}, specks left out
- * @param toOriginal maps {@code ink}'s pixels back to the original image
+ * @param intensity 8UC1 ink intensity, 0 for paper to 255 for a full stroke, ruled lines and form
+ *     boxes removed
+ * @param components the blobs of ink (binary), specks left out
+ * @param toOriginal maps the page's pixels back to the original image
  * @param skewDegrees the counter-clockwise rotation that levelled the page
  * @param binarization how ink was told from paper
+ * @param warnings what cleaning wants the user to know (e.g. no sheet found in a photo)
  */
 public record CleanPage(
-    Mat ink,
+    Mat intensity,
     InkComponents components,
     CoordinateMap toOriginal,
     double skewDegrees,
-    Binarizer.Method binarization) {
+    Binarizer.Method binarization,
+    List<String> warnings) {
 
   public void release() {
-    ink.release();
+    intensity.release();
     components.release();
   }
 }

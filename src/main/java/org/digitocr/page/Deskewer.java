@@ -3,7 +3,6 @@ package org.digitocr.page;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
-import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
@@ -24,41 +23,46 @@ public final class Deskewer {
   private static final double FINE_STEP = 0.05;
 
   /**
-   * @param ink the page rotated by {@code degrees} to level its lines
-   * @param toBefore maps {@code ink}'s pixels back to the unrotated input
+   * A page rotated to level its lines.
+   *
+   * @param image the rotated page
+   * @param toBefore maps {@code image}'s pixels back to the unrotated page
    */
-  public record Result(Mat ink, double degrees, CoordinateMap toBefore) {}
+  public record Rotated(Mat image, CoordinateMap toBefore) {}
 
-  public Result deskew(Mat ink) {
-    double degrees = estimateDegrees(ink);
-    if (Math.abs(degrees) < NEGLIGIBLE_DEGREES) {
-      return new Result(ink, 0, CoordinateMap.identity());
-    }
+  /**
+   * Rotates a grey page counter-clockwise by {@code degrees} about its centre, filling the corners
+   * with the nearest paper.
+   */
+  public Rotated rotate(Mat grey, double degrees) {
     Mat rotation =
-        Imgproc.getRotationMatrix2D(new Point(ink.cols() / 2.0, ink.rows() / 2.0), degrees, 1);
+        Imgproc.getRotationMatrix2D(new Point(grey.cols() / 2.0, grey.rows() / 2.0), degrees, 1);
     double[] m = new double[6];
     rotation.get(0, 0, m);
     Mat level = new Mat();
     Imgproc.warpAffine(
-        ink,
-        level,
-        rotation,
-        ink.size(),
-        Imgproc.INTER_LINEAR,
-        Core.BORDER_CONSTANT,
-        Scalar.all(0));
-    Imgproc.threshold(level, level, 127, 255, Imgproc.THRESH_BINARY);
-    return new Result(level, degrees, CoordinateMap.invertingAffine(m));
+        grey, level, rotation, grey.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+    rotation.release();
+    return new Rotated(level, CoordinateMap.invertingAffine(m));
+  }
+
+  /** Whether a rotation is too small to be worth resampling the page for. */
+  public static boolean negligible(double degrees) {
+    return Math.abs(degrees) < NEGLIGIBLE_DEGREES;
   }
 
   /**
    * The counter-clockwise rotation (OpenCV's convention for positive angles, as displayed) that
-   * levels the page.
+   * levels the page; worked out on a shrunken copy.
+   *
+   * @param grey the page, dark ink on light paper
+   * @param threshold grey levels at or below this are ink
    */
-  public double estimateDegrees(Mat ink) {
-    double scale = Math.min(1.0, (double) SEARCH_SIDE / Math.max(ink.cols(), ink.rows()));
+  public double estimateDegrees(Mat grey, double threshold) {
+    double scale = Math.min(1.0, (double) SEARCH_SIDE / Math.max(grey.cols(), grey.rows()));
     Mat small = new Mat();
-    Imgproc.resize(ink, small, new Size(), scale, scale, Imgproc.INTER_AREA);
+    Imgproc.resize(grey, small, new Size(), scale, scale, Imgproc.INTER_AREA);
+    Imgproc.threshold(small, small, threshold, 255, Imgproc.THRESH_BINARY_INV);
     int cols = small.cols();
     int rows = small.rows();
     byte[] pixels = new byte[cols * rows];

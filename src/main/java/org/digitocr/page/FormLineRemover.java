@@ -25,53 +25,132 @@ public final class FormLineRemover {
   /** Box sides are at least this fraction of the page's shorter side long. */
   static final double SIDE_FRACTION = 1 / 40.0;
 
-  /** The result: the ink without lines, and the lines that were removed. */
-  public record Result(Mat ink, Mat lines) {}
+  /** Lines are looked for at this fraction of the page's resolution: long kernels are costly. */
+  static final double SEARCH_SCALE = 0.5;
+
+  /** Breaks in a line up to this many (search-scale) pixels are closed before lines are sought. */
+  static final int GAP_CLOSE = 3;
+
+  /** A box side's ends are at most this many (search-scale) pixels from the lines it joins. */
+  static final int SIDE_REACH = 2;
+
+  /** Pixels on either side of a line's core removed with it. */
+  static final int FRINGE = 2;
+
+  /**
+   * The ink without the lines.
+   *
+   * @param ink binary: the ink, lines removed, strokes across them restored
+   * @param removed binary: where line ink was taken out (and not restored)
+   */
+  public record Result(Mat ink, Mat removed) {}
 
   public Result remove(Mat ink) {
     int shorter = Math.min(ink.cols(), ink.rows());
-    int lineLength = Math.max(15, (int) Math.round(shorter * LINE_FRACTION));
-    int sideLength = Math.max(8, (int) Math.round(shorter * SIDE_FRACTION));
-    int bridge = Math.max(5, shorter / 150);
+    int lineLength = Math.max(8, (int) Math.round(shorter * LINE_FRACTION * SEARCH_SCALE));
+    int sideLength = Math.max(4, (int) Math.round(shorter * SIDE_FRACTION * SEARCH_SCALE));
+    int bridge = Math.max(7, shorter / 120);
 
-    Mat horizontal = open(ink, new Size(lineLength, 1));
-    Mat vertical = boxSides(open(ink, new Size(1, sideLength)), horizontal, lineLength, bridge);
-    Mat lines = new Mat();
-    Core.bitwise_or(horizontal, vertical, lines);
-    // The anti-aliased fringe of a line is lighter than its core; take it along.
-    Mat wideLines = new Mat();
-    Imgproc.dilate(lines, wideLines, kernel(new Size(3, 3)));
+    Mat small = new Mat();
+    Imgproc.resize(ink, small, new Size(), SEARCH_SCALE, SEARCH_SCALE, Imgproc.INTER_AREA);
+    // Any ink in the averaged pixels counts, so that a one-pixel line survives the shrinking.
+    Imgproc.threshold(small, small, 0, 255, Imgproc.THRESH_BINARY);
+    Mat horizontal = lines(small, new Size(GAP_CLOSE, 1), new Size(lineLength, 1));
+    Mat vertical =
+        boxSides(
+            lines(small, new Size(1, GAP_CLOSE), new Size(1, sideLength)), horizontal, lineLength);
+    small.release();
 
-    Mat cleaned = new Mat();
-    Core.subtract(ink, wideLines, cleaned);
-    bridgeAcross(cleaned, horizontal, new Size(1, bridge + 2));
-    bridgeAcross(cleaned, vertical, new Size(bridge + 2, 1));
+    Mat cleaned = ink.clone();
+    removeAndBridge(cleaned, horizontal, new Size(3, 2 * FRINGE + 1), new Size(1, bridge));
+    // No bridging across box sides: digits in neighbouring comb cells both touch the side
+    // between them, and strokes rarely cross one.
+    removeAndBridge(cleaned, vertical, new Size(2 * FRINGE + 1, 3), new Size());
     horizontal.release();
     vertical.release();
-    wideLines.release();
-    return new Result(cleaned, lines);
+    Mat removed = new Mat();
+    Core.subtract(ink, cleaned, removed);
+    return new Result(cleaned, removed);
   }
 
   /**
-   * Restores, inside the (widened) lines, the pixels of strokes that cross them: a closing along
-   * the crossing direction fills exactly the gaps with ink on both sides.
+   * Long straight runs of ink in one direction: an opening with a long kernel, after closing gaps
+   * of a few pixels so that a thin or jagged line counts as one.
    */
-  private static void bridgeAcross(Mat cleaned, Mat lines, Size across) {
-    if (Core.countNonZero(lines) == 0) {
-      return;
+  private static Mat lines(Mat ink, Size gaps, Size length) {
+    Mat found = new Mat();
+    Imgproc.morphologyEx(ink, found, Imgproc.MORPH_CLOSE, kernel(gaps));
+    Imgproc.morphologyEx(found, found, Imgproc.MORPH_OPEN, kernel(length));
+    return found;
+  }
+
+  /**
+   * Removes the lines found at search scale, with their fringe, from the full-resolution ink, then
+   * restores the pixels of strokes that cross them: a closing across the line fills exactly the
+   * gaps with ink on both sides. Works line by line, in small regions.
+   */
+  private static void removeAndBridge(Mat cleaned, Mat smallLines, Size fringe, Size across) {
+    Mat labels = new Mat();
+    Mat stats = new Mat();
+    Mat centroids = new Mat();
+    int count =
+        Imgproc.connectedComponentsWithStats(
+            smallLines, labels, stats, centroids, 8, CvType.CV_32S);
+    labels.release();
+    centroids.release();
+    int[] stat = new int[5];
+    int scale = (int) Math.round(1 / SEARCH_SCALE);
+    Rect smallPage = new Rect(0, 0, smallLines.cols(), smallLines.rows());
+    int marginX = ((int) (across.width + fringe.width) + 2) / scale + 1;
+    int marginY = ((int) (across.height + fringe.height) + 2) / scale + 1;
+    for (int label = 1; label < count; label++) {
+      stats.get(label, 0, stat);
+      Rect small =
+          intersect(
+              new Rect(
+                  stat[0] - marginX,
+                  stat[1] - marginY,
+                  stat[2] + 2 * marginX,
+                  stat[3] + 2 * marginY),
+              smallPage);
+      Rect region =
+          intersect(
+              new Rect(small.x * scale, small.y * scale, small.width * scale, small.height * scale),
+              new Rect(0, 0, cleaned.cols(), cleaned.rows()));
+      Mat band = new Mat();
+      Imgproc.resize(
+          smallLines.submat(small),
+          band,
+          new Size(small.width * scale, small.height * scale),
+          0,
+          0,
+          Imgproc.INTER_NEAREST);
+      Mat fitted = band.submat(new Rect(0, 0, region.width, region.height));
+      Imgproc.dilate(fitted, fitted, kernel(fringe));
+      Mat area = cleaned.submat(region);
+      Core.subtract(area, fitted, area);
+      if (across.area() > 0) {
+        Mat closed = new Mat();
+        Imgproc.morphologyEx(area, closed, Imgproc.MORPH_CLOSE, kernel(across));
+        Core.bitwise_and(closed, fitted, closed);
+        Core.bitwise_or(area, closed, area);
+        closed.release();
+      }
+      band.release();
     }
-    Mat band = new Mat();
-    Imgproc.dilate(lines, band, kernel(new Size(3, 3)));
-    Mat closed = new Mat();
-    Imgproc.morphologyEx(cleaned, closed, Imgproc.MORPH_CLOSE, kernel(across));
-    Core.bitwise_and(closed, band, closed);
-    Core.bitwise_or(cleaned, closed, cleaned);
-    band.release();
-    closed.release();
+    stats.release();
+  }
+
+  private static Rect intersect(Rect a, Rect b) {
+    int x = Math.max(a.x, b.x);
+    int y = Math.max(a.y, b.y);
+    int right = Math.min(a.x + a.width, b.x + b.width);
+    int bottom = Math.min(a.y + a.height, b.y + b.height);
+    return new Rect(x, y, Math.max(0, right - x), Math.max(0, bottom - y));
   }
 
   /** Of the upright strokes, those that are box sides: long, or joining two horizontal lines. */
-  private static Mat boxSides(Mat upright, Mat horizontal, int longLength, int reach) {
+  private static Mat boxSides(Mat upright, Mat horizontal, int longLength) {
     Mat labels = new Mat();
     Mat stats = new Mat();
     Mat centroids = new Mat();
@@ -80,7 +159,8 @@ public final class FormLineRemover {
     Mat sides = Mat.zeros(upright.size(), CvType.CV_8UC1);
     if (count > 1) {
       Mat nearLines = new Mat();
-      Imgproc.dilate(horizontal, nearLines, kernel(new Size(2 * reach + 1, 2 * reach + 1)));
+      Imgproc.dilate(
+          horizontal, nearLines, kernel(new Size(2 * SIDE_REACH + 1, 2 * SIDE_REACH + 1)));
       int[] stat = new int[5];
       List<Integer> kept = new ArrayList<>();
       for (int label = 1; label < count; label++) {
@@ -115,12 +195,6 @@ public final class FormLineRemover {
 
   private static boolean touches(Mat nearLines, int x, int y, int width) {
     return Core.countNonZero(nearLines.submat(new Rect(x, y, width, 1))) > 0;
-  }
-
-  private static Mat open(Mat ink, Size size) {
-    Mat opened = new Mat();
-    Imgproc.morphologyEx(ink, opened, Imgproc.MORPH_OPEN, kernel(size));
-    return opened;
   }
 
   private static Mat kernel(Size size) {

@@ -7,6 +7,8 @@ import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataFormatImpl;
 import javax.imageio.stream.ImageInputStream;
 import org.digitocr.pipeline.ErrorKind;
 import org.digitocr.pipeline.InputException;
@@ -14,6 +16,8 @@ import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.Range;
 import org.opencv.imgcodecs.Imgcodecs;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * A raster image file: page sizes come from the header (read with ImageIO, which decodes no
@@ -23,20 +27,25 @@ final class ImageSource implements PageSource {
   /** Grey stays one channel, colour becomes BGR; EXIF orientation is applied. */
   private static final int DECODE_FLAGS = Imgcodecs.IMREAD_ANYCOLOR;
 
+  private static final double MM_PER_INCH = 25.4;
+
   /** A JPEG's end-of-image marker may be followed by a little padding. */
   private static final int JPEG_TRAILER_WINDOW = 4096;
 
   private final String name;
   private final InputFormat format;
-  private final List<long[]> sizes;
+  private final List<Frame> frames;
   private final LoadOptions options;
   private MatOfByte encoded;
 
+  /** A frame's size and resolution (0 if unknown), from the header. */
+  private record Frame(long width, long height, double dpi) {}
+
   private ImageSource(
-      String name, byte[] bytes, InputFormat format, List<long[]> sizes, LoadOptions options) {
+      String name, byte[] bytes, InputFormat format, List<Frame> frames, LoadOptions options) {
     this.name = name;
     this.format = format;
-    this.sizes = sizes;
+    this.frames = frames;
     this.options = options;
     this.encoded = new MatOfByte(bytes);
   }
@@ -44,25 +53,30 @@ final class ImageSource implements PageSource {
   static ImageSource open(String name, byte[] bytes, InputFormat format, LoadOptions options)
       throws InputException {
     checkComplete(name, bytes, format);
-    return new ImageSource(name, bytes, format, readSizes(name, bytes), options);
+    return new ImageSource(name, bytes, format, readFrames(name, bytes), options);
   }
 
   @Override
   public int pageCount() {
-    return sizes.size();
+    return frames.size();
   }
 
   @Override
   public Page page(int number) throws InputException {
-    if (number < 1 || number > sizes.size()) {
-      throw new IllegalArgumentException("page " + number + " of " + sizes.size());
+    if (number < 1 || number > frames.size()) {
+      throw new IllegalArgumentException("page " + number + " of " + frames.size());
     }
-    long[] size = sizes.get(number - 1);
-    if (size[0] * size[1] > options.maxPixels()) {
+    Frame frame = frames.get(number - 1);
+    if (frame.width() * frame.height() > options.maxPixels()) {
       throw new InputException(
           name,
           ErrorKind.TOO_LARGE,
-          pageLabel(number) + size[0] + "x" + size[1] + " pixels, limit " + options.maxPixels());
+          pageLabel(number)
+              + frame.width()
+              + "x"
+              + frame.height()
+              + " pixels, limit "
+              + options.maxPixels());
     }
     Mat image;
     if (format == InputFormat.TIFF) {
@@ -77,11 +91,11 @@ final class ImageSource implements PageSource {
       throw new InputException(
           name, ErrorKind.TRUNCATED, pageLabel(number) + "the pixel data cannot be decoded");
     }
-    return new Page(number, image);
+    return new Page(number, image, frame.dpi());
   }
 
   private String pageLabel(int number) {
-    return sizes.size() > 1 ? "page " + number + ": " : "";
+    return frames.size() > 1 ? "page " + number + ": " : "";
   }
 
   @Override
@@ -129,8 +143,8 @@ final class ImageSource implements PageSource {
     return false;
   }
 
-  /** Width and height of every frame, from the headers only. */
-  private static List<long[]> readSizes(String name, byte[] bytes) throws InputException {
+  /** Size and resolution of every frame, from the headers only. */
+  private static List<Frame> readFrames(String name, byte[] bytes) throws InputException {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
@@ -138,22 +152,50 @@ final class ImageSource implements PageSource {
       }
       ImageReader reader = readers.next();
       try {
-        reader.setInput(in, false, true);
-        int frames = reader.getNumImages(true);
-        if (frames < 1) {
+        reader.setInput(in, false, false);
+        int count = reader.getNumImages(true);
+        if (count < 1) {
           throw new InputException(name, ErrorKind.EMPTY, "the image has no frames");
         }
-        List<long[]> sizes = new ArrayList<>(frames);
-        for (int i = 0; i < frames; i++) {
-          sizes.add(new long[] {reader.getWidth(i), reader.getHeight(i)});
+        List<Frame> frames = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          frames.add(new Frame(reader.getWidth(i), reader.getHeight(i), dpi(reader, i)));
         }
-        return sizes;
+        return frames;
       } finally {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
       throw new InputException(
           name, ErrorKind.TRUNCATED, "unreadable header: " + e.getMessage(), e);
+    }
+  }
+
+  /** The horizontal resolution stated in a frame's metadata, 0 if none. */
+  private static double dpi(ImageReader reader, int frame) {
+    try {
+      IIOMetadata metadata = reader.getImageMetadata(frame);
+      if (metadata == null || !metadata.isStandardMetadataFormatSupported()) {
+        return 0;
+      }
+      Node root = metadata.getAsTree(IIOMetadataFormatImpl.standardMetadataFormatName);
+      for (Node dimension = root.getFirstChild();
+          dimension != null;
+          dimension = dimension.getNextSibling()) {
+        if (!"Dimension".equals(dimension.getNodeName())) {
+          continue;
+        }
+        for (Node item = dimension.getFirstChild(); item != null; item = item.getNextSibling()) {
+          if ("HorizontalPixelSize".equals(item.getNodeName())) {
+            double millimetres = Double.parseDouble(((Element) item).getAttribute("value"));
+            return millimetres > 0 ? MM_PER_INCH / millimetres : 0;
+          }
+        }
+      }
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      // A resolution is a nicety (the searchable PDF's page size); pixels are what matter.
+      return 0;
     }
   }
 }

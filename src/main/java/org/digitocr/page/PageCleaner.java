@@ -1,7 +1,13 @@
 package org.digitocr.page;
 
 import java.util.List;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfFloat;
+import org.opencv.core.MatOfInt;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -11,6 +17,9 @@ import org.opencv.imgproc.Imgproc;
 public final class PageCleaner {
   /** Blobs smaller than this fraction of the page's shorter side, squared, are specks. */
   static final double SPECK_FRACTION = 1 / 400.0;
+
+  /** The darkest this share of the ink pixels is taken as full ink. */
+  static final double FULL_INK_SHARE = 0.3;
 
   private final List<PagePreparation> preparations;
   private final Binarizer binarizer = new Binarizer();
@@ -28,28 +37,92 @@ public final class PageCleaner {
   public CleanPage clean(Mat image) {
     GreyPage page = new GreyPage(toGrey(image), CoordinateMap.identity());
     for (PagePreparation preparation : preparations) {
-      page = preparation.apply(page);
+      GreyPage prepared = preparation.apply(page);
+      if (page.grey() != image && prepared.grey() != page.grey()) {
+        page.grey().release();
+      }
+      page = prepared;
     }
     Binarizer.Result binary = binarizer.binarize(page.grey());
-    if (page.grey() != image) {
-      page.grey().release();
+    double degrees = deskewer.estimateDegrees(binary.levelled(), binary.threshold());
+    CoordinateMap toOriginal = page.toOriginal();
+    Mat level = binary.levelled();
+    if (Deskewer.negligible(degrees)) {
+      degrees = 0;
+    } else {
+      // Rotating the grey page, not the binary one, keeps thin ruled lines unbroken.
+      Deskewer.Rotated rotated = deskewer.rotate(binary.levelled(), degrees);
+      level = rotated.image();
+      toOriginal = rotated.toBefore().andThen(toOriginal);
     }
-    Deskewer.Result level = deskewer.deskew(binary.ink());
-    FormLineRemover.Result withoutLines = lineRemover.remove(level.ink());
-    if (level.ink() != binary.ink()) {
-      level.ink().release();
-    }
-    binary.ink().release();
-    withoutLines.lines().release();
-    Mat ink = withoutLines.ink();
-    double speckSide = Math.min(ink.cols(), ink.rows()) * SPECK_FRACTION;
-    InkComponents components = InkComponents.find(ink, (int) Math.ceil(speckSide * speckSide));
+    Mat ink = binary.ink(level);
+    Mat intensity = intensity(level, ink, binary.paper());
+    release(level, image);
+    release(binary.levelled(), image);
+    release(page.grey(), image);
+
+    FormLineRemover.Result withoutLines = lineRemover.remove(ink);
+    ink.release();
+    eraseLines(intensity, withoutLines);
+    double speckSide = Math.min(intensity.cols(), intensity.rows()) * SPECK_FRACTION;
+    InkComponents components =
+        InkComponents.find(withoutLines.ink(), (int) Math.ceil(speckSide * speckSide));
+    withoutLines.ink().release();
     return new CleanPage(
-        ink,
-        components,
-        level.toBefore().andThen(page.toOriginal()),
-        level.degrees(),
-        binary.method());
+        intensity, components, toOriginal, degrees, binary.method(), page.warnings());
+  }
+
+  /**
+   * How much ink each pixel holds, 0 (paper) to 255 (the page's typical full stroke): the grey
+   * levels stretched between the paper and the darker part of the ink, as MNIST's digits span black
+   * to white. Soft edges stay soft.
+   */
+  static Mat intensity(Mat grey, Mat ink, double paper) {
+    Mat hist = new Mat();
+    Imgproc.calcHist(
+        List.of(grey), new MatOfInt(0), ink, hist, new MatOfInt(256), new MatOfFloat(0, 256));
+    float[] counts = new float[256];
+    hist.get(0, 0, counts);
+    hist.release();
+    double total = 0;
+    for (float count : counts) {
+      total += count;
+    }
+    int full = 0;
+    double seen = 0;
+    while (full < 255 && (seen += counts[full]) < FULL_INK_SHARE * total) {
+      full++;
+    }
+    double range = Math.max(1, paper - full);
+    Mat table = new Mat(1, 256, CvType.CV_8UC1);
+    byte[] levels = new byte[256];
+    for (int g = 0; g < 256; g++) {
+      levels[g] = (byte) (int) Math.round(255 * Math.max(0, Math.min(1, (paper - g) / range)));
+    }
+    table.put(0, 0, levels);
+    Mat intensity = new Mat();
+    Core.LUT(grey, table, intensity);
+    table.release();
+    return intensity;
+  }
+
+  /** Clears removed lines, and their soft fringe, from the intensity image. */
+  private static void eraseLines(Mat intensity, FormLineRemover.Result withoutLines) {
+    Mat erase = new Mat();
+    Imgproc.dilate(
+        withoutLines.removed(),
+        erase,
+        Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
+    Core.subtract(erase, withoutLines.ink(), erase);
+    intensity.setTo(Scalar.all(0), erase);
+    erase.release();
+    withoutLines.removed().release();
+  }
+
+  private static void release(Mat mat, Mat keep) {
+    if (mat != keep) {
+      mat.release();
+    }
   }
 
   private static Mat toGrey(Mat image) {

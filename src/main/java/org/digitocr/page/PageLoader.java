@@ -16,7 +16,11 @@ public final class PageLoader {
 
   /** Opens a file; error messages name it as {@code file.toString()}. */
   public static PageSource open(Path file, LoadOptions options) throws InputException {
-    String name = file.toString();
+    return open(file, file.toString(), options);
+  }
+
+  /** Opens a file; error messages name it {@code name} (as the user knows it). */
+  public static PageSource open(Path file, String name, LoadOptions options) throws InputException {
     if (!Files.exists(file)) {
       throw new InputException(name, ErrorKind.NOT_FOUND);
     }

@@ -91,7 +91,7 @@ final class PdfSource implements PageSource {
                 + options.maxPixels());
       }
       BufferedImage image = renderer.renderImageWithDPI(number - 1, options.dpi(), ImageType.GRAY);
-      return new Page(number, AwtImages.toMat(image));
+      return new Page(number, AwtImages.toMat(image), options.dpi());
     } catch (IOException | RuntimeException e) {
       throw new InputException(
           name, ErrorKind.BROKEN_PDF, "page " + number + ": " + e.getMessage(), e);

@@ -12,8 +12,10 @@ import org.digitocr.normalize.MnistNormalizer;
 import org.digitocr.page.CleanPage;
 import org.digitocr.page.Page;
 import org.digitocr.page.PageCleaner;
+import org.digitocr.page.PhotoPreparation;
 import org.digitocr.segment.Located;
 import org.digitocr.segment.Piece;
+import org.digitocr.segment.PrintedTextFilter;
 import org.digitocr.segment.Segmentation;
 import org.digitocr.segment.Segmenter;
 import org.opencv.core.Mat;
@@ -28,10 +30,11 @@ public final class PageReader {
   private final PageCleaner cleaner;
   private final Segmenter segmenter = new Segmenter();
   private final MnistNormalizer normalizer = new MnistNormalizer();
+  private final PrintedTextFilter printedText = new PrintedTextFilter();
   private final LineLayout layout;
 
   public PageReader(DigitClassifier classifier, ReadOptions options) {
-    this(classifier, options, new PageCleaner());
+    this(classifier, options, new PageCleaner(List.of(new PhotoPreparation(options.pageDetect()))));
   }
 
   /** With a cleaner that has extra preparation steps (photos: flattening, light-evening). */
@@ -51,23 +54,28 @@ public final class PageReader {
     CleanPage clean = cleaner.clean(image);
     Segmentation segmentation = segmenter.segment(clean);
     try {
-      List<String> warnings = new ArrayList<>();
+      List<String> warnings = new ArrayList<>(clean.warnings());
       if (clean.components().components().isEmpty()) {
-        warnings.add("no ink found");
+        warnings.add(PageResult.NO_INK);
         return new PageResult(file, page.number(), width, height, List.of(), warnings);
       }
-      List<Mat> digits = new ArrayList<>();
-      for (Piece piece : segmentation.pieces()) {
-        digits.add(normalizer.normalize(piece.ink()));
+      List<Piece> pieces = segmentation.pieces();
+      List<Mat> digits = new ArrayList<>(pieces.size());
+      double[] strokeWidths = new double[pieces.size()];
+      for (int i = 0; i < pieces.size(); i++) {
+        MnistNormalizer.Normalized normalized = normalizer.measure(pieces.get(i).ink());
+        digits.add(normalized.digit());
+        strokeWidths[i] = normalized.strokeWidth();
       }
       Prediction[] predictions = classifier.classify(digits);
       digits.forEach(Mat::release);
-      List<Located> located = segmentation.choose(predictions);
+      List<Located> located =
+          printedText.filter(segmentation.choose(predictions, strokeWidths), segmentation.marks());
       UnaryOperator<Box> toOriginal = clean.toOriginal().boxesWithin(width, height);
       List<ReadLine> lines =
           layout.arrange(located).stream().map(line -> line.withBoxes(toOriginal)).toList();
       if (lines.isEmpty()) {
-        warnings.add("no digits found");
+        warnings.add(PageResult.NO_DIGITS);
       }
       return new PageResult(file, page.number(), width, height, lines, warnings);
     } finally {

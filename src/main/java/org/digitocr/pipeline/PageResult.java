@@ -19,6 +19,12 @@ public record PageResult(
     String file, int page, int width, int height, List<ReadLine> lines, List<String> warnings)
     implements Serializable {
 
+  /** The warning for a page without any ink. */
+  public static final String NO_INK = "no ink found";
+
+  /** The warning for a page with ink but no digits. */
+  public static final String NO_DIGITS = "no digits found";
+
   public PageResult {
     lines = List.copyOf(lines);
     warnings = List.copyOf(warnings);

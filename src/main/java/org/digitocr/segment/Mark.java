@@ -11,7 +11,7 @@ public record Mark(Box box, Kind kind) {
     DASH,
     /** Printed text of the form: titles, field labels. */
     PRINTED_TEXT,
-    /** Too large to be a digit (a drawing, a stamp, remains of a frame). */
+    /** Too large to be a digit (a drawing, a stamp, remains of a frame), or at the page's edge. */
     OTHER
   }
 }

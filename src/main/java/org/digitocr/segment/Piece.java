@@ -8,6 +8,7 @@ import org.opencv.core.Mat;
  * digits cut apart.
  *
  * @param box the ink's bounding box on the cleaned page
- * @param ink binary (0/255) 8UC1 image of exactly {@code box}, only this piece's ink
+ * @param ink 8UC1 ink intensity (0 paper to 255 full stroke) of exactly {@code box}, only this
+ *     piece's ink
  */
 public record Piece(Box box, Mat ink) {}

@@ -12,32 +12,37 @@ import org.opencv.core.Mat;
  */
 public final class Segmentation {
   private final List<Piece> pieces = new ArrayList<>();
-  private final List<List<int[]>> clusters = new ArrayList<>();
+  private final List<List<Indexed>> clusters = new ArrayList<>();
   private final List<Mark> marks = new ArrayList<>();
+
+  /**
+   * One way to read some ink: its pieces left to right, and how plausible that division is before
+   * the classifier has a say (the log of a prior, 0 for fully plausible).
+   */
+  public record Reading(List<Piece> pieces, double logPrior) {}
+
+  private record Indexed(int[] pieces, double logPrior) {}
 
   /** Adds ink with one reading: a single digit. */
   void addDigit(Piece piece) {
-    addAlternatives(List.of(List.of(piece)));
+    addAlternatives(List.of(new Reading(List.of(piece), 0)));
   }
 
-  /**
-   * Adds ink with several readings, each a left-to-right list of pieces; the first is the reading
-   * preferred when the classifier is equally sure of all.
-   */
-  void addAlternatives(List<List<Piece>> readings) {
-    List<int[]> indexed = new ArrayList<>();
-    for (List<Piece> reading : readings) {
-      int[] indexes = new int[reading.size()];
+  /** Adds ink with several readings; on a tie the first wins. */
+  void addAlternatives(List<Reading> readings) {
+    List<Indexed> indexed = new ArrayList<>();
+    for (Reading reading : readings) {
+      int[] indexes = new int[reading.pieces().size()];
       for (int i = 0; i < indexes.length; i++) {
         indexes[i] = pieces.size();
-        pieces.add(reading.get(i));
+        pieces.add(reading.pieces().get(i));
       }
-      indexed.add(indexes);
+      indexed.add(new Indexed(indexes, reading.logPrior()));
     }
     clusters.add(indexed);
   }
 
-  void addMark(Mark mark) {
+  public void addMark(Mark mark) {
     marks.add(mark);
   }
 
@@ -51,19 +56,21 @@ public final class Segmentation {
   }
 
   /**
-   * Picks each cluster's reading with the highest mean log-probability per digit — the geometric
-   * mean of the confidences, which does not favour readings with fewer digits.
+   * Picks each cluster's reading with the highest mean log-probability per digit — the log of the
+   * geometric mean of the confidences, which does not favour readings with fewer digits — plus the
+   * reading's log-prior.
    *
    * @param predictions one per piece, in {@link #pieces()} order
+   * @param strokeWidths one per piece, as {@link Located#strokeWidth()}
    */
-  public List<Located> choose(Prediction[] predictions) {
+  public List<Located> choose(Prediction[] predictions, double[] strokeWidths) {
     if (predictions.length != pieces.size()) {
       throw new IllegalArgumentException(
           predictions.length + " predictions for " + pieces.size() + " pieces");
     }
     List<Located> digits = new ArrayList<>();
-    for (List<int[]> readings : clusters) {
-      int[] best = readings.get(0);
+    for (List<Indexed> readings : clusters) {
+      Indexed best = readings.get(0);
       double bestScore = score(best, predictions);
       for (int r = 1; r < readings.size(); r++) {
         double score = score(readings.get(r), predictions);
@@ -72,20 +79,21 @@ public final class Segmentation {
           best = readings.get(r);
         }
       }
-      for (int index : best) {
+      for (int index : best.pieces()) {
         Prediction p = predictions[index];
-        digits.add(new Located(pieces.get(index).box(), p.digit(), p.confidence()));
+        digits.add(
+            new Located(pieces.get(index).box(), p.digit(), p.confidence(), strokeWidths[index]));
       }
     }
     return digits;
   }
 
-  private static double score(int[] reading, Prediction[] predictions) {
+  private static double score(Indexed reading, Prediction[] predictions) {
     double sum = 0;
-    for (int index : reading) {
+    for (int index : reading.pieces()) {
       sum += Math.log(Math.max(1e-9, predictions[index].confidence()));
     }
-    return sum / reading.length;
+    return sum / reading.pieces().length + reading.logPrior();
   }
 
   public void release() {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.digitocr.layout.Box;
 import org.digitocr.layout.RowGrouper;
+import org.digitocr.normalize.MnistNormalizer;
 import org.digitocr.page.CleanPage;
 import org.digitocr.page.InkComponents;
 import org.digitocr.page.InkComponents.Component;
@@ -12,6 +13,8 @@ import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -35,17 +38,44 @@ public final class Segmenter {
 
   static final double MAX_DIGIT_WIDTH = 1.1;
 
+  /** A fragment of a digit is at most this far from the rest of it (in H). */
+  static final double FRAGMENT_GAP = 0.1;
+
   /** Stacked pieces of one digit are at most this far apart vertically (in H). */
   static final double STACK_GAP = 0.35;
 
-  /** Blobs wider than this times their height may be touching digits. */
-  static final double WIDE_ASPECT = 1.15;
+  /**
+   * Blobs wider than this times their height may be touching digits (a fifth of MNIST's digits are
+   * wider than high, so this only offers cut readings; the classifier decides).
+   */
+  static final double WIDE_ASPECT = 0.9;
 
   /** Narrowest plausible digit (a 1), in its height: narrower cuts are not tried. */
   static final double MIN_PIECE_WIDTH = 0.12;
 
   /** Larger than this (in H) is not a digit. */
   static final double TOO_LARGE = 3;
+
+  /** Blobs at least this tall (fraction of the page's handwriting height) are handwriting. */
+  static final double HANDWRITING = 0.6;
+
+  /** A small blob this close (in its neighbour's height) to handwriting belongs with it. */
+  static final double BESIDE_GAP = 0.35;
+
+  /** Pieces lower than this (in H) are unlikely digits, however sure the classifier is. */
+  static final double LOWEST_DIGIT = 0.45;
+
+  /** A digit is at most this wide, in H, before its width makes it doubtful. */
+  static final double WIDEST_DIGIT = 1.05;
+
+  /** How fast wider pieces become implausible (1.2 H wide keeps e^-1 of its score). */
+  static final double WIDTH_SPREAD = 0.25;
+
+  /**
+   * Cutting ink into several digits must make the classifier this much surer (as a factor on the
+   * geometric mean confidence) than reading it whole.
+   */
+  static final double CUT_PRIOR = 0.5;
 
   /** At most this many digits are looked for in one blob. */
   static final int MAX_TOUCHING = 4;
@@ -54,38 +84,86 @@ public final class Segmenter {
     InkComponents ink = page.components();
     Segmentation segmentation = new Segmentation();
     List<List<Component>> rows = RowGrouper.group(ink.components(), Component::box);
-    double pageScale = digitHeight(ink.components().stream().map(Component::box).toList());
+    double pageScale = HandwritingHeight.of(ink.components().stream().map(Component::box).toList());
     for (List<Component> row : rows) {
-      segmentRow(row, ink, pageScale, segmentation);
+      segmentRow(row, page, pageScale, segmentation);
     }
     return segmentation;
   }
 
   private void segmentRow(
-      List<Component> row, InkComponents ink, double pageScale, Segmentation segmentation) {
+      List<Component> row, CleanPage page, double pageScale, Segmentation segmentation) {
     double scale =
         Math.max(digitHeight(row.stream().map(Component::box).toList()), 0.5 * pageScale);
     List<Blob> blobs = mergeBrokenPieces(row, scale);
-    for (Blob blob : blobs) {
+    for (int i = 0; i < blobs.size(); i++) {
+      Blob blob = blobs.get(i);
       Box box = blob.box;
       double longer = Math.max(box.width(), box.height());
-      if (box.height() > TOO_LARGE * scale || box.width() > 2 * TOO_LARGE * scale) {
+      if (box.height() > TOO_LARGE * scale
+          || box.width() > 2 * TOO_LARGE * scale
+          || touchesBorder(box, page)) {
         segmentation.addMark(new Mark(box, Mark.Kind.OTHER));
       } else if (longer < DOT_SIZE * scale || longer < DOT_SIZE * pageScale) {
         segmentation.addMark(new Mark(box, Mark.Kind.DOT));
+      } else if (box.height() < PrintedTextFilter.SMALL_PRINT * pageScale
+          && !besideHandwriting(blobs, i, pageScale)) {
+        segmentation.addMark(new Mark(box, Mark.Kind.PRINTED_TEXT));
       } else if (box.height() < DASH_HEIGHT * scale && box.width() >= 2 * box.height()) {
         segmentation.addMark(new Mark(box, Mark.Kind.DASH));
       } else if (box.height() < 0.5 * scale && box.width() < 0.5 * scale) {
         segmentation.addMark(new Mark(box, Mark.Kind.DOT));
       } else {
-        Mat mask = ink.mask(box, blob.parts);
+        Mat ink = inkOf(page, box, blob.parts);
         if (box.width() > WIDE_ASPECT * box.height()) {
-          segmentation.addAlternatives(readings(mask, box));
+          segmentation.addAlternatives(readings(ink, box, scale));
         } else {
-          segmentation.addDigit(new Piece(box, mask));
+          segmentation.addDigit(new Piece(box, ink));
         }
       }
     }
+  }
+
+  /**
+   * Whether a blob sits close beside a blob of handwriting size: then it is more likely a flat
+   * digit (MNIST has 5s twice as wide as high) than a word of small print, which a form keeps apart
+   * from where one writes.
+   */
+  private static boolean besideHandwriting(List<Blob> blobs, int at, double pageScale) {
+    for (int side = -1; side <= 1; side += 2) {
+      int other = at + side;
+      if (other < 0 || other >= blobs.size()) {
+        continue;
+      }
+      Box neighbour = blobs.get(other).box;
+      if (neighbour.height() >= HANDWRITING * pageScale
+          && -neighbour.overlapX(blobs.get(at).box) <= BESIDE_GAP * neighbour.height()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Ink at the image's edge is the scanner's border or paper cut off, not writing. */
+  private static boolean touchesBorder(Box box, CleanPage page) {
+    return box.x() == 0
+        || box.y() == 0
+        || box.right() == page.intensity().cols()
+        || box.bottom() == page.intensity().rows();
+  }
+
+  /**
+   * The graded ink of the given blobs within {@code box}: the page's intensity under the blobs'
+   * pixels and their soft edge, nothing of any neighbour reaching into the box.
+   */
+  private static Mat inkOf(CleanPage page, Box box, List<Component> parts) {
+    Mat mask = page.components().mask(box, parts);
+    Imgproc.dilate(mask, mask, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
+    Mat ink = new Mat();
+    Core.bitwise_and(
+        page.intensity().submat(new Rect(box.x(), box.y(), box.width(), box.height())), mask, ink);
+    mask.release();
+    return ink;
   }
 
   /**
@@ -102,37 +180,49 @@ public final class Segmenter {
     return digits[digits.length / 2];
   }
 
+  /** Merges, closest pair first, the pieces that belong to one digit. */
   private static List<Blob> mergeBrokenPieces(List<Component> row, double scale) {
     List<Blob> blobs = new ArrayList<>();
     for (Component c : row) {
       blobs.add(new Blob(List.of(c), c.box()));
     }
-    boolean merged = true;
-    while (merged) {
-      merged = false;
-      search:
+    while (true) {
+      int bestI = -1;
+      int bestJ = -1;
+      double bestDistance = Double.MAX_VALUE;
       for (int i = 0; i < blobs.size(); i++) {
         for (int j = i + 1; j < blobs.size(); j++) {
-          if (belongTogether(blobs.get(i), blobs.get(j), scale)) {
-            Blob a = blobs.get(i);
-            Blob b = blobs.remove(j);
-            List<Component> parts = new ArrayList<>(a.parts);
-            parts.addAll(b.parts);
-            blobs.set(i, new Blob(parts, a.box.union(b.box)));
-            merged = true;
-            break search;
+          Blob a = blobs.get(i);
+          Blob b = blobs.get(j);
+          if (belongTogether(a, b, scale)) {
+            double distance =
+                Math.max(0, -a.box.overlapX(b.box)) + Math.max(0, -a.box.overlapY(b.box));
+            if (distance < bestDistance) {
+              bestDistance = distance;
+              bestI = i;
+              bestJ = j;
+            }
           }
         }
       }
+      if (bestI < 0) {
+        break;
+      }
+      Blob a = blobs.get(bestI);
+      Blob b = blobs.remove(bestJ);
+      List<Component> parts = new ArrayList<>(a.parts);
+      parts.addAll(b.parts);
+      blobs.set(bestI, new Blob(parts, a.box.union(b.box)));
     }
     blobs.sort((a, b) -> Double.compare(a.box.centerX(), b.box.centerX()));
     return blobs;
   }
 
   /**
-   * Pieces of one broken digit: stacked above each other (a 5's detached bar), or a small piece
-   * reaching into a larger one's columns — as long as together they still fit one digit. A dot low
-   * beside a digit (a decimal point) stays apart.
+   * Pieces of one broken digit: stacked above each other (a 5's detached bar over its body), or a
+   * small piece touching or reaching into a larger one's columns (a 6's loop beside its stem) — as
+   * long as together they still fit one digit. A dot low beside a digit (a decimal point) stays
+   * apart.
    */
   static boolean belongTogether(Blob a, Blob b, double scale) {
     Box union = a.box.union(b.box);
@@ -151,34 +241,58 @@ public final class Segmenter {
       return true;
     }
     double smallSide = Math.max(small.width(), small.height());
-    if (smallSide >= FRAGMENT_SIZE * scale || overlapX <= 0.3 * small.width()) {
+    if (smallSide >= FRAGMENT_SIZE * scale
+        || overlapX < -FRAGMENT_GAP * scale
+        || overlapY < -FRAGMENT_GAP * scale) {
       return false;
     }
     boolean lowDot =
         smallSide < DOT_SIZE * scale
             && small.centerY() > large.y() + 0.7 * large.height()
             && overlapX < 0.6 * small.width();
-    return !lowDot && overlapY > -0.15 * scale;
+    return !lowDot;
   }
 
   /**
    * Readings of a blob too wide for one digit: whole, or cut into 2..4 pieces at the columns where
    * the ink is thinnest near where equal-width digits would meet.
    */
-  private static List<List<Piece>> readings(Mat mask, Box box) {
-    List<List<Piece>> readings = new ArrayList<>();
-    readings.add(List.of(new Piece(box, mask)));
-    int[] profile = columnProfile(mask);
-    int most = Math.min(MAX_TOUCHING, (int) Math.ceil(box.width() / (0.5 * box.height())));
+  private static List<Segmentation.Reading> readings(Mat ink, Box box, double scale) {
+    List<Segmentation.Reading> readings = new ArrayList<>();
+    Piece whole = new Piece(box, ink);
+    readings.add(new Segmentation.Reading(List.of(whole), logPrior(List.of(whole), scale)));
+    int[] profile = columnProfile(ink);
+    int most =
+        Math.min(MAX_TOUCHING, Math.max(2, (int) Math.round(box.width() / (0.6 * box.height()))));
     for (int count = 2; count <= most; count++) {
       for (int[] cuts : cutSets(profile, count, box.height())) {
-        List<Piece> pieces = cut(mask, box, cuts);
+        List<Piece> pieces = cut(ink, box, cuts);
         if (pieces != null) {
-          readings.add(pieces);
+          readings.add(new Segmentation.Reading(pieces, logPrior(pieces, scale)));
         }
       }
     }
     return readings;
+  }
+
+  /**
+   * How plausible it is that each piece is one digit, from its width against its height or the
+   * row's digit height, whichever is more: scaled like MNIST (longer side fitted to the box) a
+   * digit is at most as wide as a tall digit is high, so wider pieces are ever less likely single
+   * digits, however sure the classifier is of them (it is sure of half a zero, too); and a piece
+   * much lower than the row's digits is a stroke cut off, not a digit. Cutting costs a constant
+   * factor.
+   */
+  static double logPrior(List<Piece> pieces, double scale) {
+    double sum = 0;
+    for (Piece piece : pieces) {
+      Box box = piece.box();
+      double height = Math.max(box.height(), scale);
+      double excess = Math.max(0, box.width() / height - WIDEST_DIGIT) / WIDTH_SPREAD;
+      double shortfall = Math.max(0, LOWEST_DIGIT - box.height() / scale) / WIDTH_SPREAD;
+      sum -= excess * excess + shortfall * shortfall;
+    }
+    return sum / pieces.size() + (pieces.size() > 1 ? Math.log(CUT_PRIOR) : 0);
   }
 
   private static int[] columnProfile(Mat mask) {
@@ -279,11 +393,13 @@ public final class Segmenter {
   }
 
   private static Piece cleanPiece(Mat columns, int offsetX, int offsetY) {
+    Mat visible = new Mat();
+    Imgproc.threshold(columns, visible, MnistNormalizer.FAINT, 255, Imgproc.THRESH_BINARY);
     Mat labels = new Mat();
     Mat stats = new Mat();
     Mat centroids = new Mat();
     int count =
-        Imgproc.connectedComponentsWithStats(columns, labels, stats, centroids, 8, CvType.CV_32S);
+        Imgproc.connectedComponentsWithStats(visible, labels, stats, centroids, 8, CvType.CV_32S);
     int[] areas = new int[count];
     int largest = 0;
     for (int label = 1; label < count; label++) {
@@ -291,21 +407,25 @@ public final class Segmenter {
       largest = Math.max(largest, areas[label]);
     }
     if (largest == 0) {
+      visible.release();
+      labels.release();
       return null;
     }
     Mat kept = Mat.zeros(columns.size(), CvType.CV_8UC1);
     Mat one = new Mat();
     for (int label = 1; label < count; label++) {
       if (areas[label] * 10 >= largest) {
-        Core.inRange(
-            labels, new org.opencv.core.Scalar(label), new org.opencv.core.Scalar(label), one);
+        Core.inRange(labels, new Scalar(label), new Scalar(label), one);
         Core.bitwise_or(kept, one, kept);
       }
     }
     Rect bounds = Imgproc.boundingRect(kept);
-    Mat ink = kept.submat(bounds).clone();
+    Imgproc.dilate(kept, kept, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
+    Mat ink = new Mat();
+    Core.bitwise_and(columns.submat(bounds), kept.submat(bounds), ink);
     kept.release();
     one.release();
+    visible.release();
     labels.release();
     stats.release();
     centroids.release();

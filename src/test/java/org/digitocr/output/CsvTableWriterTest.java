@@ -36,11 +36,10 @@ class CsvTableWriterTest {
   }
 
   @Test
-  void transcriptMarksPagesOnlyForMultiPageInputs() {
-    assertEquals("12 7\n4?\n", TranscriptWriter.transcript(List.of(OutputFixtures.page("x", 1))));
+  void transcriptSeparatesPagesWithAFormFeed() {
+    assertEquals("12 7\n4?\n", Transcript.of(List.of(OutputFixtures.page("x", 1))));
     assertEquals(
-        "--- page 1 ---\n12 7\n4?\n--- page 2 ---\n12 7\n4?\n",
-        TranscriptWriter.transcript(
-            List.of(OutputFixtures.page("x", 1), OutputFixtures.page("x", 2))));
+        "12 7\n4?\n\f12 7\n4?\n",
+        Transcript.of(List.of(OutputFixtures.page("x", 1), OutputFixtures.page("x", 2))));
   }
 }

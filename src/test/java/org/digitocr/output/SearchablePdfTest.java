@@ -16,7 +16,7 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
 
-class SearchablePdfWriterTest {
+class SearchablePdfTest {
   @TempDir Path dir;
 
   @BeforeAll
@@ -28,7 +28,7 @@ class SearchablePdfWriterTest {
   void eachPageCarriesItsDigitsAsExtractableTextInReadingOrder() throws Exception {
     Path file = dir.resolve("out.pdf");
     Mat white = new Mat(500, 600, CvType.CV_8UC1, new Scalar(255));
-    try (SearchablePdfWriter pdf = new SearchablePdfWriter()) {
+    try (SearchablePdf pdf = new SearchablePdf()) {
       pdf.addPage(white, OutputFixtures.page("x", 1), 150);
       pdf.addPage(white, OutputFixtures.page("x", 2), 150);
       pdf.save(file);

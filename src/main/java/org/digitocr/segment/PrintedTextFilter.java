@@ -1,0 +1,122 @@
+package org.digitocr.segment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.digitocr.layout.Box;
+import org.digitocr.layout.RowGrouper;
+import org.digitocr.normalize.MnistNormalizer;
+
+/**
+ * Sets aside the form's printed text (titles, field labels) that went through the classifier as if
+ * it were digits. The segmenter has already set aside print much smaller than the handwriting; this
+ * looks at runs — marks in a row with letter-spacing gaps between them, the marks already set aside
+ * included — and calls a run printed when
+ *
+ * <ul>
+ *   <li>it is a word: at least half its marks were set aside (small print, i-dots), as the
+ *       lower-case letters around a label's capitals are;
+ *   <li>it is small print: its letters touch, so the segmenter took them for one wide blob;
+ *   <li>it is bold print: strokes thicker for their height than handwriting's (bold type's stems
+ *       are a fifth of its height, a pen's stroke on a handwritten digit about an eighth), and
+ *       smaller than the handwriting.
+ * </ul>
+ *
+ * <p>The classifier's confidence is no help: it reads many letters as digits with near certainty,
+ * and small handwriting that it is unsure of would be lost. Regular-weight titles as large as the
+ * handwriting therefore still come through as digit lines.
+ *
+ * <p>Thresholds were set on generated form pages (see {@code evaluate-pages}): there, of runs of
+ * three or more handwritten digits none had a mean stroke over 0.19 of its height or was below 0.55
+ * of the handwriting's height.
+ */
+public final class PrintedTextFilter {
+  private static final int BOX = MnistNormalizer.BOX;
+
+  /** Marks lower than this fraction of the handwriting's height are small print. */
+  public static final double SMALL_PRINT = 0.5;
+
+  /** Mean stroke width over height from which a run is bold print. */
+  static final double BOLD_STROKE = 0.2;
+
+  /** Bold print is smaller than this fraction of the handwriting's height. */
+  static final double BOLD_SIZE = 0.8;
+
+  /** Marks further apart than this fraction of the lower one's height start a new run. */
+  static final double RUN_GAP = 0.5;
+
+  /** The digits to keep; printed runs are added to {@code marks}, which are taken into account. */
+  public List<Located> filter(List<Located> candidates, List<Mark> marks) {
+    if (candidates.isEmpty()) {
+      return candidates;
+    }
+    List<Item> items = new ArrayList<>();
+    candidates.forEach(d -> items.add(new Item(d.box(), d)));
+    marks.forEach(m -> items.add(new Item(m.box(), null)));
+    double handwriting = HandwritingHeight.of(candidates.stream().map(Located::box).toList());
+    List<Located> kept = new ArrayList<>();
+    for (List<Item> row : RowGrouper.group(items, Item::box)) {
+      for (List<Item> run : runs(row)) {
+        List<Located> digits = run.stream().filter(i -> i.digit != null).map(Item::digit).toList();
+        if (digits.isEmpty()) {
+          continue;
+        }
+        if (printed(run, digits, handwriting)) {
+          digits.forEach(d -> marks.add(new Mark(d.box(), Mark.Kind.PRINTED_TEXT)));
+        } else {
+          kept.addAll(digits);
+        }
+      }
+    }
+    return kept;
+  }
+
+  private static List<List<Item>> runs(List<Item> row) {
+    List<List<Item>> runs = new ArrayList<>();
+    List<Item> run = new ArrayList<>();
+    for (Item item : row) {
+      if (!run.isEmpty()) {
+        Box previous = run.get(run.size() - 1).box();
+        int lower = Math.min(previous.height(), item.box().height());
+        if (-previous.overlapX(item.box()) > RUN_GAP * lower) {
+          runs.add(run);
+          run = new ArrayList<>();
+        }
+      }
+      run.add(item);
+    }
+    runs.add(run);
+    return runs;
+  }
+
+  private static boolean printed(List<Item> run, List<Located> digits, double handwriting) {
+    long setAside = run.size() - digits.size();
+    if (setAside >= 2 && setAside >= digits.size()) {
+      return true;
+    }
+    if (digits.size() < 3) {
+      return false;
+    }
+    double height = median(digits.stream().mapToInt(d -> d.box().height()).toArray());
+    double size = height / handwriting;
+    double stroke =
+        digits.stream()
+            .mapToDouble(d -> d.strokeWidth() * longerSide(d.box()) / BOX / d.box().height())
+            .average()
+            .orElse(0);
+    return size < SMALL_PRINT || (stroke >= BOLD_STROKE && size < BOLD_SIZE);
+  }
+
+  private static int longerSide(Box box) {
+    return Math.max(box.width(), box.height());
+  }
+
+  private static double median(int[] values) {
+    int[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  /** A mark in a row: a classified candidate, or one set aside ({@code digit} null). */
+  private record Item(Box box, Located digit) {}
+}
