@@ -242,14 +242,16 @@ public final class TrainCommand implements Callable<Integer> {
               null,
               null);
     } else {
-      double temperature = TemperatureScaling.fit(result.network(), heldOut);
+      TemperatureScaling.Fit calibration = TemperatureScaling.fit(result.network(), heldOut);
+      double temperature = calibration.temperature();
       TemperatureScaling.fold(result.network(), temperature);
       NetworkClassifier classifier = new NetworkClassifier(result.network());
       Score validation = Score.of(classifier, heldOut);
       Score testScore = Score.of(classifier, test);
       System.out.printf(
-          "Kept epoch %d; temperature %.3f fitted on the validation split (loss %.4f -> %.4f)%n",
-          result.keptEpoch(), temperature, kept.testLoss(), validation.loss());
+          "Kept epoch %d; temperature %.3f fitted on the validation split (exact NLL %.4f ->"
+              + " %.4f)%n",
+          result.keptEpoch(), temperature, calibration.nllBefore(), calibration.nllAfter());
       ModelMetadata.NotADigitScores notADigitScores = null;
       if (sets.testNotADigits() != null) {
         notADigitScores =

@@ -21,10 +21,18 @@ public final class TemperatureScaling {
   private TemperatureScaling() {}
 
   /**
+   * A fitted temperature and the mean negative log-likelihood of the held-out digits before (T = 1)
+   * and after, computed exactly from the logits (unlike the training loss, not clipped at 1e-7).
+   */
+  public record Fit(double temperature, double nllBefore, double nllAfter) {}
+
+  /**
    * The temperature minimising the mean NLL of {@code heldOut} (golden-section search on log T).
    */
-  public static double fit(MultiLayerNetwork network, MnistSet heldOut) {
-    return fit(logits(network, heldOut), heldOut.labels());
+  public static Fit fit(MultiLayerNetwork network, MnistSet heldOut) {
+    double[][] logits = logits(network, heldOut);
+    double t = fit(logits, heldOut.labels());
+    return new Fit(t, nll(logits, heldOut.labels(), 1), nll(logits, heldOut.labels(), t));
   }
 
   /** The temperature minimising the mean NLL of {@code labels} under {@code logits / T}. */

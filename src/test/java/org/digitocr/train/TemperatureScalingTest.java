@@ -59,7 +59,9 @@ class TemperatureScalingTest {
     NetworkClassifier classifier = new NetworkClassifier(network);
     Score before = Score.of(classifier, heldOut);
 
-    double t = TemperatureScaling.fit(network, calibration);
+    TemperatureScaling.Fit fit = TemperatureScaling.fit(network, calibration);
+    double t = fit.temperature();
+    assertTrue(fit.nllAfter() < fit.nllBefore());
     TemperatureScaling.fold(network, t);
     Score after = Score.of(classifier, heldOut);
 
