@@ -25,10 +25,10 @@ import org.digitocr.output.ErrorsCsvWriter;
 import org.digitocr.output.Failure;
 import org.digitocr.output.ReviewPageWriter;
 import org.digitocr.page.LoadOptions;
-import org.digitocr.page.Page;
 import org.digitocr.page.PageLoader;
 import org.digitocr.pipeline.ErrorKind;
 import org.digitocr.pipeline.InputException;
+import org.digitocr.pipeline.PageOutcome;
 import org.digitocr.pipeline.PageReader;
 import org.digitocr.pipeline.PageResult;
 import org.digitocr.pipeline.ReadOptions;
@@ -301,43 +301,27 @@ public final class BatchRunner {
      */
     private boolean readPage(PageReader reader, InputJob job, int number) {
       String name = job.input.name();
-      Page page = null;
-      try {
-        page = job.page(number);
-        PageResult result = reader.read(name, page);
-        job.written(writers.writePage(job.input, job.pageCount(), result, page));
-        stats.pages.incrementAndGet();
-        stats.digits.addAndGet(result.digits().size());
-        stats.uncertain.addAndGet(result.uncertainDigits());
-        for (String warning : result.warnings()) {
-          log.warn(name + pageLabel(job, number) + ": " + warning);
-        }
-        progress.update();
-        return job.read(result);
-      } catch (InputException e) {
-        return pageFailed(job, number, e.kind().name(), e.getMessage());
-      } catch (IOException e) {
-        return pageFailed(job, number, "WRITE_FAILED", name + pageLabel(job, number) + ": " + e);
-      } catch (RuntimeException | OutOfMemoryError e) {
-        return pageFailed(
-            job,
-            number,
-            "INTERNAL",
-            name + pageLabel(job, number) + ": cannot be read (" + e + ")");
-      } finally {
-        if (page != null) {
-          page.image().release();
-        }
+      PageOutcome outcome =
+          PageOutcome.read(
+              reader,
+              name,
+              job,
+              number,
+              (result, page) ->
+                  job.written(writers.writePage(job.input, job.pageCount(), result, page)));
+      if (outcome.failure() != null) {
+        log.error(outcome.failure().message());
+        return job.failed(outcome.failure());
       }
-    }
-
-    /**
-     * @return whether this was the input's last page
-     */
-    private boolean pageFailed(InputJob job, int number, String kind, String message) {
-      log.error(message);
-      return job.failed(
-          new Failure(job.input.name(), job.pageCount() > 1 ? number : 0, kind, message));
+      PageResult result = outcome.result();
+      stats.pages.incrementAndGet();
+      stats.digits.addAndGet(result.digits().size());
+      stats.uncertain.addAndGet(result.uncertainDigits());
+      for (String warning : result.warnings()) {
+        log.warn(name + pageLabel(job, number) + ": " + warning);
+      }
+      progress.update();
+      return job.read(result);
     }
 
     /** Called once per opened input, by whichever thread finished its last page. */
@@ -386,7 +370,7 @@ public final class BatchRunner {
       } catch (IOException | RuntimeException e) {
         String message = name + ": outputs cannot be written (" + e.getMessage() + ")";
         log.error(message);
-        pageFailures.add(new Failure(name, 0, "WRITE_FAILED", message));
+        pageFailures.add(new Failure(name, 0, PageOutcome.WRITE_FAILED, message));
       }
     }
 
