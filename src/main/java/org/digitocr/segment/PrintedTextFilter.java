@@ -16,7 +16,8 @@ import org.digitocr.normalize.MnistNormalizer;
  * <ul>
  *   <li>it is a word: at least half its marks were set aside (small print, i-dots), as the
  *       lower-case letters around a label's capitals are;
- *   <li>it is small print: its letters touch, so the segmenter took them for one wide blob;
+ *   <li>it is small print, unless it sits close beside handwriting (a flat digit): its letters
+ *       touched, so the segmenter took them for one wide blob;
  *   <li>it is bold print: strokes thicker for their height than handwriting's (bold type's stems
  *       are a fifth of its height, a pen's stroke on a handwritten digit about an eighth), and
  *       smaller than the handwriting.
@@ -56,12 +57,18 @@ public final class PrintedTextFilter {
     double handwriting = HandwritingHeight.of(candidates.stream().map(Located::box).toList());
     List<Located> kept = new ArrayList<>();
     for (List<Item> row : RowGrouper.group(items, Item::box)) {
-      for (List<Item> run : runs(row)) {
+      List<List<Item>> runs = runs(row);
+      for (int r = 0; r < runs.size(); r++) {
+        List<Item> run = runs.get(r);
         List<Located> digits = run.stream().filter(i -> i.digit != null).map(Item::digit).toList();
         if (digits.isEmpty()) {
           continue;
         }
-        if (printed(run, digits, handwriting)) {
+        boolean smallPrint =
+            median(digits.stream().mapToInt(d -> d.box().height()).toArray())
+                    < SMALL_PRINT * handwriting
+                && !besideHandwriting(runs, r, handwriting);
+        if (smallPrint || printed(run, digits, handwriting)) {
           digits.forEach(d -> marks.add(new Mark(d.box(), Mark.Kind.PRINTED_TEXT)));
         } else {
           kept.addAll(digits);
@@ -104,7 +111,27 @@ public final class PrintedTextFilter {
             .mapToDouble(d -> d.strokeWidth() * longerSide(d.box()) / BOX / d.box().height())
             .average()
             .orElse(0);
-    return size < SMALL_PRINT || (stroke >= BOLD_STROKE && size < BOLD_SIZE);
+    return stroke >= BOLD_STROKE && size < BOLD_SIZE;
+  }
+
+  /**
+   * Whether a run sits close beside a run of handwriting size: then its small marks are flat digits
+   * of that number, not a label, which a form keeps apart from where one writes.
+   */
+  private static boolean besideHandwriting(List<List<Item>> runs, int at, double handwriting) {
+    Box own = Box.around(runs.get(at).stream().map(Item::box).toList());
+    for (int side = -1; side <= 1; side += 2) {
+      int other = at + side;
+      if (other < 0 || other >= runs.size()) {
+        continue;
+      }
+      Box neighbour = Box.around(runs.get(other).stream().map(Item::box).toList());
+      if (neighbour.height() >= Segmenter.HANDWRITING * handwriting
+          && -neighbour.overlapX(own) <= Segmenter.BESIDE_GAP * neighbour.height()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int longerSide(Box box) {
