@@ -33,14 +33,15 @@ public final class PhotoPreparation implements PagePreparation {
 
   @Override
   public GreyPage apply(GreyPage page) {
-    Optional<String> problem = screening.problem(page.grey());
+    Mat thumbnail = Thumbnail.of(page.grey());
+    Optional<String> problem = screening.problem(page.grey(), thumbnail);
     if (problem.isPresent()) {
       return blank(page, problem.get());
     }
     if (mode == PageDetection.OFF) {
       return page;
     }
-    Optional<SheetOutline> outline = finder.find(page.grey());
+    Optional<SheetOutline> outline = finder.find(page.grey(), thumbnail);
     double minConfidence = mode == PageDetection.ON ? 0 : PaperFinder.CONFIDENT;
     Optional<SheetOutline> sheet = outline.filter(s -> s.confidence() >= minConfidence);
     if (sheet.isPresent()) {
@@ -51,7 +52,7 @@ public final class PhotoPreparation implements PagePreparation {
       sharp.release();
       return new GreyPage(even, flat.toPhoto().andThen(page.toOriginal()), page.warnings());
     }
-    PaperCoverage paper = PaperCoverage.of(page.grey());
+    PaperCoverage paper = PaperCoverage.of(thumbnail);
     if (paper.share() < MIN_PAPER_SHARE) {
       return blank(
           page,
