@@ -1,5 +1,6 @@
 package org.digitocr.page;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.opencv.core.Mat;
 
@@ -26,8 +27,11 @@ final class ImageScreening {
     if (Math.min(grey.cols(), grey.rows()) < MIN_SIDE) {
       return Optional.of(
           String.format(
+              Locale.ROOT,
               "the image is too small to read (%dx%d pixels, at least %d a side needed)",
-              grey.cols(), grey.rows(), MIN_SIDE));
+              grey.cols(),
+              grey.rows(),
+              MIN_SIDE));
     }
     double[] levels = Binarizer.percentiles(thumbnail, 0.01, 0.99);
     if (levels[1] < DARK) {

@@ -2,6 +2,7 @@ package org.digitocr.page;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -34,6 +35,16 @@ public final class PhotoPreparation implements PagePreparation {
   @Override
   public GreyPage apply(GreyPage page) {
     Mat thumbnail = Thumbnail.of(page.grey());
+    try {
+      return prepare(page, thumbnail);
+    } finally {
+      if (thumbnail != page.grey()) {
+        thumbnail.release();
+      }
+    }
+  }
+
+  private GreyPage prepare(GreyPage page, Mat thumbnail) {
     Optional<String> problem = screening.problem(page.grey(), thumbnail);
     if (problem.isPresent()) {
       return blank(page, problem.get());
@@ -57,6 +68,7 @@ public final class PhotoPreparation implements PagePreparation {
       return blank(
           page,
           String.format(
+              Locale.ROOT,
               "no paper found: the image does not look like a page (%.0f%% blank paper)",
               100 * paper.share()));
     }
@@ -69,6 +81,7 @@ public final class PhotoPreparation implements PagePreparation {
         page,
         outline.isPresent()
             ? String.format(
+                Locale.ROOT,
                 "no sheet of paper found with confidence (best outline %.2f); read the whole image",
                 outline.get().confidence())
             : "no sheet of paper found; read the whole image");
