@@ -15,7 +15,7 @@ import org.digitocr.pipeline.PageResult;
  * (page sources are not thread-safe), gathers the results in page order, and tells the worker that
  * finishes the last page that the input is complete.
  */
-final class InputJob {
+final class InputJob implements PageSource {
   final int index;
   final Input input;
   final String sha256;
@@ -35,11 +35,13 @@ final class InputJob {
     this.unfinished = results.length;
   }
 
-  int pageCount() {
+  @Override
+  public int pageCount() {
     return results.length;
   }
 
-  synchronized Page page(int number) throws InputException {
+  @Override
+  public synchronized Page page(int number) throws InputException {
     return source.page(number);
   }
 
@@ -93,7 +95,8 @@ final class InputJob {
     return List.copyOf(outputs);
   }
 
-  synchronized void close() {
+  @Override
+  public synchronized void close() {
     source.close();
   }
 }

@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
       PredictCommand.class,
       ScanCommand.class,
       GeneratePagesCommand.class,
-      EvaluatePagesCommand.class
+      EvaluatePagesCommand.class,
+      RiskCoverageCommand.class,
+      BenchmarkCommand.class,
+      SparkCommand.class
     })
 public final class DigitOcr {
   /** Exit status when a command cannot run at all (missing model or data, unwritable output). */
@@ -35,6 +38,7 @@ public final class DigitOcr {
 
   public static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new DigitOcr());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           String message = e.getMessage() == null ? e.toString() : e.getMessage();

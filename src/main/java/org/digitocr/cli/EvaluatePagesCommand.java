@@ -86,7 +86,7 @@ public final class EvaluatePagesCommand implements Callable<Integer> {
       names = "--page-detect",
       paramLabel = "MODE",
       defaultValue = "auto",
-      converter = ScanCommand.PageDetectionConverter.class,
+      converter = ReadingOptions.PageDetectionConverter.class,
       description = "As for scan: auto, on or off (default: ${DEFAULT-VALUE}).")
   PageDetection pageDetect;
 

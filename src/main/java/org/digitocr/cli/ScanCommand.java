@@ -17,17 +17,14 @@ import org.digitocr.batch.Progress;
 import org.digitocr.batch.RunLog;
 import org.digitocr.batch.ScanOutputs;
 import org.digitocr.batch.StopSignal;
-import org.digitocr.model.DigitClassifier;
 import org.digitocr.output.OutputFormat;
 import org.digitocr.page.LoadOptions;
-import org.digitocr.page.PageDetection;
 import org.digitocr.pipeline.ReadOptions;
-import org.digitocr.runtime.Natives;
-import org.digitocr.util.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -72,38 +69,7 @@ public final class ScanCommand implements Callable<Integer> {
       description = "Any of csv,txt,png,pdf,json (default: all).")
   List<OutputFormat> formats;
 
-  @Option(
-      names = "--dpi",
-      defaultValue = "" + LoadOptions.DEFAULT_DPI,
-      description =
-          "Resolution PDF pages are rendered at; also the assumed resolution of images that do not state one (default: ${DEFAULT-VALUE}).")
-  int dpi;
-
-  @Option(
-      names = "--min-confidence",
-      paramLabel = "P",
-      defaultValue = "" + ReadOptions.DEFAULT_MIN_CONFIDENCE,
-      description =
-          "Digits whose probability is below P are marked uncertain: '?' in transcripts, the warning colour in images (default: ${DEFAULT-VALUE}).")
-  float minConfidence;
-
-  @Option(
-      names = "--page-detect",
-      paramLabel = "MODE",
-      defaultValue = "auto",
-      converter = PageDetectionConverter.class,
-      description =
-          "Find the sheet of paper in photos and flatten it: auto (when a sheet is found with"
-              + " confidence), on (always try), off (default: ${DEFAULT-VALUE}).")
-  PageDetection pageDetect;
-
-  @Option(
-      names = "--max-pixels",
-      paramLabel = "N",
-      defaultValue = "" + LoadOptions.DEFAULT_MAX_PIXELS,
-      description =
-          "Refuse images larger than N pixels, checked before decoding (default: ${DEFAULT-VALUE}).")
-  long maxPixels;
+  @Mixin ReadingOptions reading;
 
   @Mixin ModelOption model;
 
@@ -111,33 +77,36 @@ public final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LoadOptions load = new LoadOptions(dpi, maxPixels);
-    ReadOptions read = new ReadOptions(minConfidence, pageDetect);
+    batch.validate(spec);
+    LoadOptions load;
+    ReadOptions read;
+    try {
+      load = reading.load();
+      read = reading.read();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     Set<OutputFormat> chosen = EnumSet.copyOf(formats);
     PrintStream console = System.err;
     try (RunLog log = new RunLog(batch.verbosity(), console, batch.logFile);
         StopSignal stop = StopSignal.install(STOP_GRACE)) {
-      Natives.loadOpenCv();
-      Natives.configureNd4j();
-      DigitClassifier classifier = model.load();
       TreeMap<String, String> options = new TreeMap<>();
-      options.put("dpi", String.valueOf(dpi));
+      options.put("dpi", String.valueOf(reading.dpi));
       options.put(
           "formats", chosen.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
-      options.put("max-pixels", String.valueOf(maxPixels));
-      options.put("min-confidence", String.valueOf(minConfidence));
-      options.put("page-detect", pageDetect.name().toLowerCase(Locale.ROOT));
+      options.put("max-pixels", String.valueOf(reading.maxPixels));
+      options.put("min-confidence", String.valueOf(reading.minConfidence));
+      options.put("page-detect", reading.pageDetect.name().toLowerCase(Locale.ROOT));
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("model", model.path().toString());
       report.putAll(options);
       BatchRunner.Settings settings =
           new BatchRunner.Settings(
-              output, batch.jobs, batch.force, load, read, Sha256.of(model.path()), options);
+              output, batch.jobs, batch.force, load, read, model.path(), options);
       BatchRunner runner =
           new BatchRunner(
               settings,
-              classifier,
-              new ScanOutputs(output, chosen, dpi, report),
+              new ScanOutputs(output, chosen, reading.dpi, report),
               log,
               stop,
               Progress.modeFor(batch.verbosity()),
@@ -145,20 +114,6 @@ public final class ScanCommand implements Callable<Integer> {
       BatchRunner.Outcome outcome = runner.run(inputs);
       log.info(outcome.stats().summary());
       return outcome.exitCode();
-    }
-  }
-
-  /** auto, on or off, in any case; anything else is a usage error. */
-  static final class PageDetectionConverter
-      implements picocli.CommandLine.ITypeConverter<PageDetection> {
-    @Override
-    public PageDetection convert(String value) {
-      try {
-        return PageDetection.valueOf(value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException(
-            "'" + value + "' is not auto, on or off");
-      }
     }
   }
 

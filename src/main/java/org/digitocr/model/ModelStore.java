@@ -2,6 +2,7 @@ package org.digitocr.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,12 +63,30 @@ public final class ModelStore {
     try {
       return ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false);
     } catch (Exception e) {
-      throw new IOException(model + ": not a readable model (" + e.getMessage() + ")", e);
+      throw unreadable(model.toString(), e);
     }
   }
 
   public static DigitClassifier load(Path model) throws IOException {
     return new NetworkClassifier(loadNetwork(model));
+  }
+
+  /**
+   * A model held in memory (one shipped to Spark executors).
+   *
+   * @param name where the bytes came from, for messages
+   */
+  public static DigitClassifier load(String name, byte[] model) throws IOException {
+    try {
+      return new NetworkClassifier(
+          ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(model), false));
+    } catch (Exception e) {
+      throw unreadable(name, e);
+    }
+  }
+
+  private static IOException unreadable(String name, Exception e) {
+    return new IOException(name + ": not a readable model (" + e.getMessage() + ")", e);
   }
 
   public static ModelMetadata readMetadata(Path model) throws IOException {

@@ -1,5 +1,7 @@
 package org.digitocr.output;
 
+import java.io.Serializable;
+
 /**
  * An input, or one page of it, that could not be read.
  *
@@ -8,4 +10,4 @@ package org.digitocr.output;
  * @param kind the error kind's name (e.g. {@code TRUNCATED})
  * @param message one line naming the file and the reason
  */
-public record Failure(String file, int page, String kind, String message) {}
+public record Failure(String file, int page, String kind, String message) implements Serializable {}

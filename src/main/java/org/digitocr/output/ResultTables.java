@@ -1,7 +1,9 @@
 package org.digitocr.output;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.digitocr.layout.Box;
 import org.digitocr.layout.ReadDigit;
 import org.digitocr.layout.ReadLine;
@@ -16,6 +18,38 @@ public final class ResultTables {
       List.of("file", "page", "line", "index", "digit", "confidence", "x", "y", "width", "height");
   public static final List<String> LINES_HEADER =
       List.of("file", "page", "line", "text", "confidence", "x", "y", "width", "height");
+
+  /**
+   * The type of each column's values, in header order, for formats that keep types (Spark's
+   * Parquet): {@link String}, {@link Integer}, or {@link BigDecimal} with {@link
+   * #CONFIDENCE_DECIMALS} decimals for confidences, whose text is what the CSV files show.
+   */
+  public static final List<Class<?>> DIGITS_TYPES =
+      List.of(
+          String.class,
+          Integer.class,
+          Integer.class,
+          Integer.class,
+          Integer.class,
+          BigDecimal.class,
+          Integer.class,
+          Integer.class,
+          Integer.class,
+          Integer.class);
+
+  public static final List<Class<?>> LINES_TYPES =
+      List.of(
+          String.class,
+          Integer.class,
+          Integer.class,
+          String.class,
+          BigDecimal.class,
+          Integer.class,
+          Integer.class,
+          Integer.class,
+          Integer.class);
+
+  public static final int CONFIDENCE_DECIMALS = 4;
 
   private ResultTables() {}
 
@@ -48,8 +82,8 @@ public final class ResultTables {
     return rows;
   }
 
-  private static String confidence(float value) {
-    return String.format(java.util.Locale.ROOT, "%.4f", value);
+  private static BigDecimal confidence(float value) {
+    return new BigDecimal(String.format(Locale.ROOT, "%." + CONFIDENCE_DECIMALS + "f", value));
   }
 
   private static void addBox(List<Object> row, Box box) {

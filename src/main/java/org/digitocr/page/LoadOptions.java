@@ -1,5 +1,7 @@
 package org.digitocr.page;
 
+import java.io.Serializable;
+
 /**
  * How inputs are decoded.
  *
@@ -7,7 +9,7 @@ package org.digitocr.page;
  * @param maxPixels largest page (width x height) decoded at all; checked from the file's header
  *     before any pixel is decoded, so a decompression bomb is refused cheaply
  */
-public record LoadOptions(int dpi, long maxPixels) {
+public record LoadOptions(int dpi, long maxPixels) implements Serializable {
   public static final int DEFAULT_DPI = 300;
 
   /** 140 megapixels: an A4 page at 1200 dpi, or a 108 MP phone photo with room to spare. */

@@ -1,5 +1,6 @@
 package org.digitocr.pipeline;
 
+import java.io.Serializable;
 import org.digitocr.page.PageDetection;
 
 /**
@@ -9,7 +10,7 @@ import org.digitocr.page.PageDetection;
  *     ?} in transcripts; their best guess is kept in digits.csv)
  * @param pageDetect whether to find and flatten the sheet of paper in photos
  */
-public record ReadOptions(float minConfidence, PageDetection pageDetect) {
+public record ReadOptions(float minConfidence, PageDetection pageDetect) implements Serializable {
   /**
    * Chosen on generated pages (see the scan notes): the threshold below which most misread digits
    * fall while few correct ones do.

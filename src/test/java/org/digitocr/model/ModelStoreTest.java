@@ -59,6 +59,23 @@ class ModelStoreTest {
   }
 
   @Test
+  void modelBytesLoadToTheSameNetworkAndBrokenBytesGiveOneLine() throws IOException {
+    MultiLayerNetwork network = MlpFactory.build(List.of(32), 0.2, 0.001, 5);
+    Path file = dir.resolve("shipped.zip");
+    ModelStore.save(network, metadata(network), file);
+
+    INDArray batch = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 20, 784);
+    INDArray fromFile = ModelStore.load(file).probabilities(batch);
+    assertEquals(
+        fromFile, ModelStore.load("broadcast", Files.readAllBytes(file)).probabilities(batch));
+    IOException broken =
+        assertThrows(IOException.class, () -> ModelStore.load("broadcast", new byte[] {1, 2, 3}));
+    assertTrue(
+        broken.getMessage().startsWith("broadcast: not a readable model"), broken.getMessage());
+    assertTrue(!broken.getMessage().contains("\n"), broken.getMessage());
+  }
+
+  @Test
   void missingOrBrokenModelGivesOneLineNamingTheFile() throws IOException {
     Path absent = dir.resolve("absent.zip");
     IOException missing = assertThrows(IOException.class, () -> ModelStore.load(absent));

@@ -1,0 +1,42 @@
+package org.digitocr.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.spark.broadcast.Broadcast;
+import org.digitocr.model.DigitClassifier;
+import org.digitocr.model.ModelStore;
+import org.digitocr.runtime.Natives;
+
+/**
+ * The classifier of this JVM (an executor, or the driver in local mode), loaded once from the
+ * broadcast model bytes the first time a task needs it; tasks take a {@link DigitClassifier#copy()}
+ * each, as they run in parallel threads.
+ */
+final class ExecutorModel {
+  private static long loadedBroadcast = -1;
+  private static DigitClassifier loaded;
+
+  private ExecutorModel() {}
+
+  /** The natives this JVM needs to read pages; idempotent. */
+  static void prepareNatives() {
+    Natives.loadOpenCv();
+    Natives.configureNd4j();
+  }
+
+  /**
+   * @param name where the model came from, for messages
+   */
+  static synchronized DigitClassifier classifier(Broadcast<byte[]> model, String name) {
+    if (loaded == null || loadedBroadcast != model.id()) {
+      prepareNatives();
+      try {
+        loaded = ModelStore.load(name, model.value());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      loadedBroadcast = model.id();
+    }
+    return loaded;
+  }
+}
