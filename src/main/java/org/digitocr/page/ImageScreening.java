@@ -1,9 +1,8 @@
 package org.digitocr.page;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.opencv.core.Mat;
-import org.opencv.core.Size;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * Turns away images that cannot show a readable page whatever is done to them, with the reason: too
@@ -20,19 +19,21 @@ final class ImageScreening {
   /** At least 99% of a blown-out image is brighter than this. */
   static final int WHITE = 245;
 
-  private static final int WORKING_SIDE = 400;
-
-  Optional<String> problem(Mat grey) {
+  /**
+   * @param grey the image in grey
+   * @param thumbnail its {@link Thumbnail}
+   */
+  Optional<String> problem(Mat grey, Mat thumbnail) {
     if (Math.min(grey.cols(), grey.rows()) < MIN_SIDE) {
       return Optional.of(
           String.format(
+              Locale.ROOT,
               "the image is too small to read (%dx%d pixels, at least %d a side needed)",
-              grey.cols(), grey.rows(), MIN_SIDE));
+              grey.cols(),
+              grey.rows(),
+              MIN_SIDE));
     }
-    double scale = Math.min(1.0, (double) WORKING_SIDE / Math.max(grey.cols(), grey.rows()));
-    Mat small = new Mat();
-    Imgproc.resize(grey, small, new Size(), scale, scale, Imgproc.INTER_AREA);
-    double[] levels = Binarizer.percentiles(small, 0.01, 0.99);
+    double[] levels = Binarizer.percentiles(thumbnail, 0.01, 0.99);
     if (levels[1] < DARK) {
       return Optional.of("the image is too dark to read: almost black all over");
     }

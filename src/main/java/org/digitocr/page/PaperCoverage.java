@@ -23,8 +23,9 @@ public record PaperCoverage(double share, double frameShare) {
   /** From this share of blank paper along the border, the paper fills the frame (a scan). */
   public static final double FILLS_FRAME = 0.85;
 
-  private static final int WORKING_SIDE = 1000;
-  private static final int WINDOW = 15;
+  /** About 1.5% of the image's longer side. */
+  private static final int WINDOW = 9;
+
   private static final double MAX_PAPER_DEVIATION = 6;
   private static final double MIN_PAPER_LEVEL = 100;
   private static final double RELATIVE_PAPER_LEVEL = 0.8;
@@ -35,10 +36,8 @@ public record PaperCoverage(double share, double frameShare) {
   }
 
   public static PaperCoverage of(Mat grey) {
-    double scale = Math.min(1.0, (double) WORKING_SIDE / Math.max(grey.cols(), grey.rows()));
     Mat small = new Mat();
-    Imgproc.resize(grey, small, new Size(), scale, scale, Imgproc.INTER_AREA);
-    small.convertTo(small, CvType.CV_32F);
+    Thumbnail.of(grey).convertTo(small, CvType.CV_32F);
 
     Mat mean = new Mat();
     Mat meanOfSquares = new Mat();

@@ -30,7 +30,6 @@ public final class PaperFinder {
   /** Confidence from which {@code --page-detect auto} trusts a sheet. */
   public static final double CONFIDENT = 0.6;
 
-  private static final int WORKING_SIDE = 640;
   private static final int MIN_SIDE = 32;
   private static final double MIN_AREA_SHARE = 0.12;
   private static final double MIN_CORNER_DEGREES = 35;
@@ -42,14 +41,20 @@ public final class PaperFinder {
 
   /** The most plausible sheet outline, however unsure (see its confidence), if any. */
   public Optional<SheetOutline> find(Mat image) {
-    if (Math.min(image.cols(), image.rows()) < MIN_SIDE) {
+    Mat whiteness = whiteness(image);
+    return find(whiteness, Thumbnail.of(whiteness));
+  }
+
+  /**
+   * @param grey the photo in grey (for colour photos, {@link #whiteness} serves best)
+   * @param thumbnail its {@link Thumbnail}
+   */
+  Optional<SheetOutline> find(Mat grey, Mat thumbnail) {
+    if (Math.min(grey.cols(), grey.rows()) < MIN_SIDE) {
       return Optional.empty();
     }
-    Mat whiteness = whiteness(image);
-    double scale = Math.min(1.0, (double) WORKING_SIDE / Math.max(image.cols(), image.rows()));
-    Mat small = new Mat();
-    Imgproc.resize(whiteness, small, new Size(), scale, scale, Imgproc.INTER_AREA);
-    Mat tone = inkWiped(small);
+    double scale = (double) thumbnail.cols() / grey.cols();
+    Mat tone = inkWiped(thumbnail);
     Raster toneRaster = new Raster(tone);
     double probe = Math.max(3, 0.01 * Math.max(tone.cols(), tone.rows()));
 
@@ -67,7 +72,7 @@ public final class PaperFinder {
     }
 
     Point[] corners = scaled(best.get().corners(), 1 / scale);
-    Point[] refined = refined(new Raster(whiteness), corners, Math.max(4, 3 / scale));
+    Point[] refined = refined(new Raster(grey), corners, Math.max(4, 3 / scale));
     return Optional.of(outline(refined, best.get().support()));
   }
 

@@ -2,6 +2,7 @@ package org.digitocr.page;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -33,14 +34,25 @@ public final class PhotoPreparation implements PagePreparation {
 
   @Override
   public GreyPage apply(GreyPage page) {
-    Optional<String> problem = screening.problem(page.grey());
+    Mat thumbnail = Thumbnail.of(page.grey());
+    try {
+      return prepare(page, thumbnail);
+    } finally {
+      if (thumbnail != page.grey()) {
+        thumbnail.release();
+      }
+    }
+  }
+
+  private GreyPage prepare(GreyPage page, Mat thumbnail) {
+    Optional<String> problem = screening.problem(page.grey(), thumbnail);
     if (problem.isPresent()) {
       return blank(page, problem.get());
     }
     if (mode == PageDetection.OFF) {
       return page;
     }
-    Optional<SheetOutline> outline = finder.find(page.grey());
+    Optional<SheetOutline> outline = finder.find(page.grey(), thumbnail);
     double minConfidence = mode == PageDetection.ON ? 0 : PaperFinder.CONFIDENT;
     Optional<SheetOutline> sheet = outline.filter(s -> s.confidence() >= minConfidence);
     if (sheet.isPresent()) {
@@ -51,11 +63,12 @@ public final class PhotoPreparation implements PagePreparation {
       sharp.release();
       return new GreyPage(even, flat.toPhoto().andThen(page.toOriginal()), page.warnings());
     }
-    PaperCoverage paper = PaperCoverage.of(page.grey());
+    PaperCoverage paper = PaperCoverage.of(thumbnail);
     if (paper.share() < MIN_PAPER_SHARE) {
       return blank(
           page,
           String.format(
+              Locale.ROOT,
               "no paper found: the image does not look like a page (%.0f%% blank paper)",
               100 * paper.share()));
     }
@@ -68,6 +81,7 @@ public final class PhotoPreparation implements PagePreparation {
         page,
         outline.isPresent()
             ? String.format(
+                Locale.ROOT,
                 "no sheet of paper found with confidence (best outline %.2f); read the whole image",
                 outline.get().confidence())
             : "no sheet of paper found; read the whole image");
