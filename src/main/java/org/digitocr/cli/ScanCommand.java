@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
       "Read the handwritten digits on images (PNG, JPEG, TIFF, BMP), PDFs and folders of them.",
       "",
       "Exit status: 0 all inputs read, 1 some inputs failed, 2 usage error,"
-          + " 3 nothing could be read or a fatal error (model missing, output not writable),"
-          + " 130 interrupted."
+          + " 3 nothing could be read or a fatal error (model missing, output folder not"
+          + " writable or in use by another run),"
+          + " 130 interrupted by Ctrl-C (143 by SIGTERM): finished inputs are kept, nothing"
+          + " half-written is left, and a rerun goes on from there."
     })
 public final class ScanCommand implements Callable<Integer> {
   /** How long Ctrl-C waits for in-flight pages before the JVM stops anyway. */
