@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -16,21 +15,24 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.digitocr.model.DigitClassifier;
+import org.digitocr.model.ModelStore;
 import org.digitocr.output.AtomicFiles;
 import org.digitocr.output.ErrorsCsvWriter;
 import org.digitocr.output.Failure;
 import org.digitocr.output.ReviewPageWriter;
 import org.digitocr.page.LoadOptions;
 import org.digitocr.page.PageLoader;
-import org.digitocr.page.PageSource;
 import org.digitocr.pipeline.ErrorKind;
 import org.digitocr.pipeline.InputException;
 import org.digitocr.pipeline.PageOutcome;
 import org.digitocr.pipeline.PageReader;
 import org.digitocr.pipeline.PageResult;
 import org.digitocr.pipeline.ReadOptions;
+import org.digitocr.runtime.Natives;
 import org.digitocr.util.Sha256;
 
 /**
@@ -56,7 +58,7 @@ public final class BatchRunner {
    *
    * @param jobs worker threads
    * @param force redo inputs the manifest says are done
-   * @param model the model file's content hash
+   * @param model the model file, loaded once the output folder is locked
    * @param options every setting that changes an input's outputs, for the manifest
    */
   public record Settings(
@@ -65,7 +67,7 @@ public final class BatchRunner {
       boolean force,
       LoadOptions load,
       ReadOptions read,
-      String model,
+      Path model,
       SortedMap<String, String> options) {
 
     public Settings {
@@ -92,7 +94,6 @@ public final class BatchRunner {
   }
 
   private final Settings settings;
-  private final DigitClassifier classifier;
   private final OutputWriters writers;
   private final RunLog log;
   private final StopSignal stop;
@@ -101,14 +102,12 @@ public final class BatchRunner {
 
   public BatchRunner(
       Settings settings,
-      DigitClassifier classifier,
       OutputWriters writers,
       RunLog log,
       StopSignal stop,
       Progress.Mode progressMode,
       Duration progressInterval) {
     this.settings = settings;
-    this.classifier = classifier;
     this.writers = writers;
     this.log = log;
     this.stop = stop;
@@ -136,7 +135,13 @@ public final class BatchRunner {
       if (walk.inputs().isEmpty()) {
         log.warn("no inputs found in " + arguments);
       }
-      Run run = new Run(walk.inputs(), loadManifest(out));
+      writers.start();
+      // Loaded only now, so that a locked or unwritable folder is reported at once.
+      Natives.loadOpenCv();
+      Natives.configureNd4j();
+      DigitClassifier classifier = ModelStore.load(settings.model());
+      String model = Sha256.of(settings.model());
+      Run run = new Run(walk.inputs(), loadManifest(out), classifier, model);
       try {
         run.execute();
       } finally {
@@ -159,6 +164,11 @@ public final class BatchRunner {
   private final class Run {
     private final List<Input> inputs;
     private final Manifest manifest;
+    private final DigitClassifier classifier;
+
+    /** The model file's content hash. */
+    private final String model;
+
     private final ResultStore store;
     private final RunStats stats;
 
@@ -166,12 +176,21 @@ public final class BatchRunner {
     private final Map<Integer, Integer> stored = new ConcurrentSkipListMap<>();
 
     private final Map<Integer, List<Failure>> failures = new ConcurrentSkipListMap<>();
+
+    /** Every output this run wrote, or kept for an input it skipped. */
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+
+    /** What earlier runs wrote for the inputs redone now. */
+    private final List<String> earlierOutputs = new CopyOnWriteArrayList<>();
+
     private final BlockingQueue<PageTask> queue;
     private Progress progress;
 
-    Run(List<Input> inputs, Manifest manifest) {
+    Run(List<Input> inputs, Manifest manifest, DigitClassifier classifier, String model) {
       this.inputs = inputs;
       this.manifest = manifest;
+      this.classifier = classifier;
+      this.model = model;
       this.store = new ResultStore(settings.output());
       this.stats = new RunStats(inputs.size());
       this.queue = new ArrayBlockingQueue<>(2 * settings.jobs());
@@ -194,6 +213,7 @@ public final class BatchRunner {
           }
         }
       }
+      removeStaleOutputs();
       manifest.save();
       writeAggregates();
     }
@@ -221,6 +241,7 @@ public final class BatchRunner {
       if (!settings.force() && manifest.isDone(name, entry(sha256, List.of()))) {
         try {
           stored.put(index, store.read(name).size());
+          claimed.addAll(manifest.entry(name).outputs());
           stats.skipped.incrementAndGet();
           log.detail(name + ": unchanged, skipped");
           progress.update();
@@ -229,14 +250,18 @@ public final class BatchRunner {
           log.warn(name + ": stored results unreadable, reading it again (" + e.getMessage() + ")");
         }
       }
-      PageSource source;
+      InputJob job;
       try {
-        source = PageLoader.open(input.file(), settings.load());
+        job = new InputJob(index, input, sha256, PageLoader.open(input.file(), settings.load()));
       } catch (InputException e) {
         fail(index, e);
         return;
+      } catch (RuntimeException e) {
+        // A loader bug on one strange file must not end the whole batch.
+        fail(
+            index, new InputException(input.file().toString(), ErrorKind.UNREADABLE, e.toString()));
+        return;
       }
-      InputJob job = new InputJob(index, input, sha256, source);
       for (int page = 1; page <= job.pageCount(); page++) {
         if (stop.requested()) {
           if (job.discard(job.pageCount() - page + 1)) {
@@ -304,6 +329,7 @@ public final class BatchRunner {
       job.close();
       String name = job.input.name();
       if (job.isDiscarded()) {
+        abandon(job);
         for (String file : job.outputs()) {
           deleteQuietly(file);
         }
@@ -331,26 +357,41 @@ public final class BatchRunner {
         List<String> outputs = new ArrayList<>(job.outputs());
         outputs.addAll(writers.writeInput(job.input, job.pageCount(), pages));
         outputs.add(store.write(name, pages));
-        removeStale(name, outputs);
+        claimed.addAll(outputs);
+        Manifest.Entry earlier = manifest.entry(name);
+        if (earlier != null) {
+          earlierOutputs.addAll(earlier.outputs());
+        }
         stored.put(job.index, job.pageCount());
         if (pageFailures.isEmpty()) {
           manifest.record(name, entry(job.sha256, outputs));
           manifest.saveIfDue();
         }
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         String message = name + ": outputs cannot be written (" + e.getMessage() + ")";
         log.error(message);
         pageFailures.add(new Failure(name, 0, PageOutcome.WRITE_FAILED, message));
       }
     }
 
-    /** Deletes what an earlier run wrote for an input that this run no longer writes. */
-    private void removeStale(String name, List<String> outputs) {
-      Manifest.Entry previous = manifest.entry(name);
-      if (previous != null) {
-        Set<String> current = new HashSet<>(outputs);
-        previous.outputs().stream().filter(f -> !current.contains(f)).forEach(this::deleteQuietly);
+    private void abandon(InputJob job) {
+      try {
+        writers.abandon(job.input, job.pageCount());
+      } catch (IOException e) {
+        log.warn(job.input.name() + ": cannot clear what was held for it (" + e.getMessage() + ")");
       }
+    }
+
+    /**
+     * Deletes what earlier runs wrote for the inputs redone now that no input wrote again (a page
+     * that a changed input no longer has). Done once all workers are finished: until then, another
+     * input may still be about to write the same file.
+     */
+    private void removeStaleOutputs() {
+      earlierOutputs.stream()
+          .filter(file -> !claimed.contains(file))
+          .distinct()
+          .forEach(this::deleteQuietly);
     }
 
     private void fail(int index, InputException e) {
@@ -411,7 +452,7 @@ public final class BatchRunner {
     }
 
     private Manifest.Entry entry(String sha256, List<String> outputs) {
-      return new Manifest.Entry(sha256, settings.model(), settings.options(), outputs);
+      return new Manifest.Entry(sha256, model, settings.options(), outputs);
     }
 
     private void deleteQuietly(String relative) {
@@ -461,7 +502,12 @@ public final class BatchRunner {
   private static String summary(List<PageResult> pages) {
     long digits = pages.stream().mapToLong(p -> p.digits().size()).sum();
     long uncertain = pages.stream().mapToLong(PageResult::uncertainDigits).sum();
-    return pages.size() + " pages, " + digits + " digits (" + uncertain + " uncertain)";
+    return pages.size()
+        + (pages.size() == 1 ? " page, " : " pages, ")
+        + digits
+        + " digits ("
+        + uncertain
+        + " uncertain)";
   }
 
   /** A page waiting for a worker. */

@@ -13,6 +13,12 @@ import org.digitocr.pipeline.PageResult;
 public interface OutputWriters {
 
   /**
+   * Called once the output folder is locked, before any page is read: the place to clear what an
+   * interrupted run left behind.
+   */
+  default void start() throws IOException {}
+
+  /**
    * Writes what one page needs while its pixels are at hand (the annotated image). Called from
    * worker threads, for the pages of one input in any order.
    *
@@ -20,6 +26,12 @@ public interface OutputWriters {
    */
   List<String> writePage(Input input, int pageCount, PageResult result, Page page)
       throws IOException;
+
+  /**
+   * The run is stopping before {@code input} is complete; the files {@link #writePage} reported are
+   * deleted by the runner, anything else held for the input is to be released here.
+   */
+  default void abandon(Input input, int pageCount) throws IOException {}
 
   /**
    * Writes what covers a whole input (transcript, searchable PDF) once every page is read.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.digitocr.model.ModelStore;
 import org.digitocr.output.AnnotatedPage;
 import org.digitocr.output.AtomicFiles;
@@ -55,6 +56,28 @@ public final class ScanOutputs implements OutputWriters {
     this.formats = Set.copyOf(formats);
     this.assumedDpi = assumedDpi;
     this.settings = new LinkedHashMap<>(settings);
+  }
+
+  /** Page images staged by a run that was stopped or killed are of no use to this one. */
+  @Override
+  public void start() throws IOException {
+    Path staged = output.resolve(PDF_PAGES);
+    if (Files.isDirectory(staged)) {
+      try (Stream<Path> files = Files.walk(staged)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void abandon(Input input, int pageCount) throws IOException {
+    for (int page = 1; page <= pageCount; page++) {
+      Path staged = pdfPage(input, page);
+      pageDpi.remove(staged);
+      Files.deleteIfExists(staged);
+    }
   }
 
   @Override

@@ -2,7 +2,9 @@ package org.digitocr.cli;
 
 import java.nio.file.Path;
 import org.digitocr.batch.RunLog;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The options of commands that run over many inputs (picocli mixin). */
 public final class BatchOptions {
@@ -34,6 +36,16 @@ public final class BatchOptions {
       paramLabel = "FILE",
       description = "Append every message, with a time stamp, to FILE.")
   Path logFile;
+
+  /** Rejects contradictory or impossible values as usage errors (exit status 2). */
+  void validate(CommandSpec spec) {
+    if (jobs < 1) {
+      throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
+    }
+    if (quiet && verbose) {
+      throw new ParameterException(spec.commandLine(), "--quiet and --verbose exclude each other");
+    }
+  }
 
   RunLog.Verbosity verbosity() {
     return quiet

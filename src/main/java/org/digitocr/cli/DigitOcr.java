@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       PredictCommand.class,
       ScanCommand.class,
+      GeneratePagesCommand.class,
+      EvaluatePagesCommand.class,
+      RiskCoverageCommand.class,
+      BenchmarkCommand.class,
       SparkCommand.class
     })
 public final class DigitOcr {

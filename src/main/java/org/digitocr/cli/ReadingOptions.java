@@ -1,6 +1,8 @@
 package org.digitocr.cli;
 
+import java.util.Locale;
 import org.digitocr.page.LoadOptions;
+import org.digitocr.page.PageDetection;
 import org.digitocr.pipeline.ReadOptions;
 import picocli.CommandLine.Option;
 
@@ -29,11 +31,35 @@ public final class ReadingOptions {
           "Refuse images larger than N pixels, checked before decoding (default: ${DEFAULT-VALUE}).")
   long maxPixels;
 
+  @Option(
+      names = "--page-detect",
+      paramLabel = "MODE",
+      defaultValue = "auto",
+      converter = PageDetectionConverter.class,
+      description =
+          "Find the sheet of paper in photos and flatten it: auto (when a sheet is found with"
+              + " confidence), on (always try), off (default: ${DEFAULT-VALUE}).")
+  PageDetection pageDetect;
+
   LoadOptions load() {
     return new LoadOptions(dpi, maxPixels);
   }
 
   ReadOptions read() {
-    return new ReadOptions(minConfidence);
+    return new ReadOptions(minConfidence, pageDetect);
+  }
+
+  /** auto, on or off, in any case; anything else is a usage error. */
+  static final class PageDetectionConverter
+      implements picocli.CommandLine.ITypeConverter<PageDetection> {
+    @Override
+    public PageDetection convert(String value) {
+      try {
+        return PageDetection.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "'" + value + "' is not auto, on or off");
+      }
+    }
   }
 }

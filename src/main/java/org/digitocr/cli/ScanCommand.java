@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,16 +17,14 @@ import org.digitocr.batch.Progress;
 import org.digitocr.batch.RunLog;
 import org.digitocr.batch.ScanOutputs;
 import org.digitocr.batch.StopSignal;
-import org.digitocr.model.DigitClassifier;
 import org.digitocr.output.OutputFormat;
 import org.digitocr.page.LoadOptions;
 import org.digitocr.pipeline.ReadOptions;
-import org.digitocr.runtime.Natives;
-import org.digitocr.util.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,8 +36,10 @@ import picocli.CommandLine.Spec;
       "Read the handwritten digits on images (PNG, JPEG, TIFF, BMP), PDFs and folders of them.",
       "",
       "Exit status: 0 all inputs read, 1 some inputs failed, 2 usage error,"
-          + " 3 nothing could be read or a fatal error (model missing, output not writable),"
-          + " 130 interrupted."
+          + " 3 nothing could be read or a fatal error (model missing, output folder not"
+          + " writable or in use by another run),"
+          + " 130 interrupted by Ctrl-C (143 by SIGTERM): finished inputs are kept, nothing"
+          + " half-written is left, and a rerun goes on from there."
     })
 public final class ScanCommand implements Callable<Integer> {
   /** How long Ctrl-C waits for in-flight pages before the JVM stops anyway. */
@@ -78,31 +79,35 @@ public final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LoadOptions load = reading.load();
-    ReadOptions read = reading.read();
+    batch.validate(spec);
+    LoadOptions load;
+    ReadOptions read;
+    try {
+      load = reading.load();
+      read = reading.read();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     Set<OutputFormat> chosen = EnumSet.copyOf(formats);
     PrintStream console = System.err;
     try (RunLog log = new RunLog(batch.verbosity(), console, batch.logFile);
         StopSignal stop = StopSignal.install(STOP_GRACE)) {
-      Natives.loadOpenCv();
-      Natives.configureNd4j();
-      DigitClassifier classifier = model.load();
       TreeMap<String, String> options = new TreeMap<>();
       options.put("dpi", String.valueOf(reading.dpi));
       options.put(
           "formats", chosen.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
       options.put("max-pixels", String.valueOf(reading.maxPixels));
       options.put("min-confidence", String.valueOf(reading.minConfidence));
+      options.put("page-detect", reading.pageDetect.name().toLowerCase(Locale.ROOT));
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("model", model.path().toString());
       report.putAll(options);
       BatchRunner.Settings settings =
           new BatchRunner.Settings(
-              output, batch.jobs, batch.force, load, read, Sha256.of(model.path()), options);
+              output, batch.jobs, batch.force, load, read, model.path(), options);
       BatchRunner runner =
           new BatchRunner(
               settings,
-              classifier,
               new ScanOutputs(output, chosen, reading.dpi, report),
               log,
               stop,

@@ -9,29 +9,43 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.digitocr.mnist.MnistFiles;
 import org.digitocr.mnist.MnistSet;
 import org.digitocr.model.ModelMetadata;
 import org.digitocr.model.ModelStore;
+import org.digitocr.model.NetworkClassifier;
 import org.digitocr.runtime.Natives;
 import org.digitocr.train.EpochStats;
 import org.digitocr.train.HistoryWriter;
+import org.digitocr.train.LearningRateSchedule;
 import org.digitocr.train.ModelSummary;
+import org.digitocr.train.Score;
+import org.digitocr.train.TemperatureScaling;
 import org.digitocr.train.Trainer;
 import org.digitocr.train.TrainingConfig;
+import org.digitocr.train.TrainingData;
 import org.digitocr.train.TrainingListener;
+import org.digitocr.train.WarmStart;
 import org.digitocr.util.Sha256;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Train the MLP on MNIST and save it with its metadata, history and plots.")
+    description = {
+      "Train a model on MNIST and save it with its metadata, history and plots.",
+      "By default the last 5,000 training digits are held out to choose"
+          + " the epoch and calibrate the confidence, and the test set is scored once at the end;"
+          + " --validate-on-test trains exactly as the tutorial does."
+    })
 public final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--epochs",
       defaultValue = "25",
@@ -92,6 +106,74 @@ public final class TrainCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--arch",
+      defaultValue = TrainingConfig.MLP,
+      description = "mlp (the tutorial's) or cnn (default: ${DEFAULT-VALUE}).")
+  String architecture;
+
+  @Option(
+      names = "--validation-split",
+      defaultValue = "5000",
+      description =
+          "Digits held out from the end of the training set for model selection and"
+              + " calibration (default: ${DEFAULT-VALUE}).")
+  int validationSplit;
+
+  @Option(
+      names = "--validate-on-test",
+      description =
+          "The tutorial's way: train on all training digits and score the test set every epoch"
+              + " (no validation split, no calibration).")
+  boolean validateOnTest;
+
+  @Option(
+      names = "--patience",
+      defaultValue = "0",
+      description =
+          "Stop after this many epochs without a lower held-out loss and keep the best epoch;"
+              + " 0 runs every epoch and keeps the last (default: ${DEFAULT-VALUE}).")
+  int patience;
+
+  @Option(
+      names = "--lr-schedule",
+      defaultValue = LearningRateSchedule.CONSTANT,
+      description =
+          "Learning rate per epoch: constant, cosine (down to 1%% of --learning-rate) or exp:G"
+              + " (times G every epoch) (default: ${DEFAULT-VALUE}).")
+  String schedule;
+
+  @Option(
+      names = "--augment",
+      description =
+          "Distort the training digits afresh every epoch: elastic, stroke thickness, rotation,"
+              + " scale, shear, shift.")
+  boolean augment;
+
+  @Option(
+      names = "--not-a-digit",
+      defaultValue = "0",
+      description =
+          "Generate this many non-digits (printed text, punctuation, rules, box corners, blots,"
+              + " halves and pairs of digits) and train an eleventh class, not a digit, on them;"
+              + " 0 keeps ten classes (default: ${DEFAULT-VALUE}).")
+  int notADigit;
+
+  @Option(
+      names = "--init-from",
+      paramLabel = "FILE",
+      description =
+          "Start from this trained model's weights (same --arch and --hidden) instead of random"
+              + " ones, e.g. to add the not-a-digit class to a trained ten-digit model.")
+  Path initFrom;
+
+  @Option(
+      names = "--checkpoint",
+      description =
+          "After every epoch that lowers the held-out loss, save the network so far (with its"
+              + " metadata, test set not scored) to this file, to keep if the run is stopped.")
+  Path checkpoint;
+
+  @Option(
       names = "--history-dir",
       defaultValue = "output/training",
       description =
@@ -106,25 +188,116 @@ public final class TrainCommand implements Callable<Integer> {
     Natives.configureNd4j();
     TrainingConfig config =
         new TrainingConfig(
-            epochs, batchSize, trainSize, testSize, seed, hidden, dropout, learningRate);
-    MnistSet train = MnistFiles.train(data.dir()).first(trainSize);
-    MnistSet test = MnistFiles.test(data.dir()).first(testSize);
-    System.out.printf("Training on %,d digits, testing on %,d%n", train.size(), test.size());
+            epochs,
+            batchSize,
+            trainSize,
+            testSize,
+            seed,
+            hidden,
+            dropout,
+            learningRate,
+            architecture,
+            validateOnTest ? 0 : validationSplit,
+            patience,
+            schedule,
+            augment,
+            notADigit);
+    LearningRateSchedule.parse(schedule, learningRate, epochs);
+    TrainingData sets = TrainingData.load(data.dir(), config);
+    MnistSet train = sets.train();
+    MnistSet heldOut = sets.heldOut();
+    MnistSet test = sets.test();
+    String heldOutName = config.validatesOnTest() ? "test" : "validation";
+    System.out.printf(
+        "Training on %,d images, %s on %,d%s%n",
+        train.size(),
+        heldOutName,
+        heldOut.size(),
+        config.notADigit() > 0 ? " (both with generated non-digits)" : "");
 
     MultiLayerNetwork network = Trainer.newNetwork(config);
+    if (initFrom != null) {
+      WarmStart.copyWeights(ModelStore.loadNetwork(initFrom), network);
+      System.out.println("Starting from the weights of " + initFrom);
+    }
     System.out.print(ModelSummary.of(network));
-    Trainer.Result result =
-        new Trainer().train(network, train, test, config, new ConsoleListener());
-    EpochStats last = result.history().get(result.history().size() - 1);
-    ModelStore.save(result.network(), metadata(config, result, last), out);
-    HistoryWriter.write(result.history(), historyDir);
+    TrainingListener listener = new ConsoleListener(heldOutName);
+    if (checkpoint != null) {
+      listener = listener.andThen(new Checkpoint(network, config));
+    }
+    Trainer.Result result = new Trainer().train(network, train, heldOut, config, listener);
+    EpochStats kept = result.history().get(result.keptEpoch() - 1);
+    ModelMetadata metadata;
+    if (config.validatesOnTest()) {
+      metadata =
+          metadata(
+              config,
+              result.network(),
+              result.history(),
+              result.seconds(),
+              result.keptEpoch(),
+              kept.testLoss(),
+              kept.testAccuracy(),
+              null,
+              null,
+              null);
+    } else {
+      TemperatureScaling.Fit calibration = TemperatureScaling.fit(result.network(), heldOut);
+      double temperature = calibration.temperature();
+      TemperatureScaling.fold(result.network(), temperature);
+      NetworkClassifier classifier = new NetworkClassifier(result.network());
+      Score validation = Score.of(classifier, heldOut);
+      Score testScore = Score.of(classifier, test);
+      System.out.printf(
+          "Kept epoch %d; temperature %.3f fitted on the validation split (exact NLL %.4f ->"
+              + " %.4f)%n",
+          result.keptEpoch(), temperature, calibration.nllBefore(), calibration.nllAfter());
+      ModelMetadata.NotADigitScores notADigitScores = null;
+      if (sets.testNotADigits() != null) {
+        notADigitScores =
+            new ModelMetadata.NotADigitScores(
+                sets.testNotADigits().size(),
+                Score.of(classifier, sets.testNotADigits()).accuracy(),
+                Score.notADigitShare(classifier, test));
+        System.out.printf(
+            "Not a digit: %.2f%% of %,d generated test marks caught, %.2f%% of test digits set"
+                + " aside%n",
+            100 * notADigitScores.marksCaught(),
+            notADigitScores.marks(),
+            100 * notADigitScores.testDigitsSetAside());
+      }
+      metadata =
+          metadata(
+              config,
+              result.network(),
+              result.history(),
+              result.seconds(),
+              result.keptEpoch(),
+              testScore.loss(),
+              testScore.accuracy(),
+              validation,
+              temperature,
+              notADigitScores);
+    }
+    ModelStore.save(result.network(), metadata, out);
+    HistoryWriter.write(result.history(), historyDir, heldOutName);
     System.out.printf(
         "Test loss %.4f, test accuracy %.2f%% after %.1f s. Model: %s; history and plots: %s%n",
-        last.testLoss(), 100 * last.testAccuracy(), result.seconds(), out, historyDir);
+        metadata.testLoss(), 100 * metadata.testAccuracy(), result.seconds(), out, historyDir);
     return 0;
   }
 
-  private ModelMetadata metadata(TrainingConfig config, Trainer.Result result, EpochStats last)
+  private ModelMetadata metadata(
+      TrainingConfig config,
+      MultiLayerNetwork network,
+      List<EpochStats> history,
+      double seconds,
+      int keptEpoch,
+      double testLoss,
+      double testAccuracy,
+      Score validation,
+      Double temperature,
+      ModelMetadata.NotADigitScores notADigitScores)
       throws java.io.IOException {
     Map<String, String> sha = new LinkedHashMap<>();
     for (String name :
@@ -141,27 +314,77 @@ public final class TrainCommand implements Callable<Integer> {
     libraries.put("nd4j-backend", Nd4j.getBackend().getClass().getSimpleName());
     return new ModelMetadata(
         out.getFileName().toString().replaceFirst("\\.zip$", ""),
-        "mlp",
-        result.network().numParams(),
+        config.architecture(),
+        network.numParams(),
         config,
         sha,
-        result.history(),
-        last.testLoss(),
-        last.testAccuracy(),
-        result.seconds(),
+        List.copyOf(history),
+        testLoss,
+        testAccuracy,
+        seconds,
         libraries,
         Instant.now().toString(),
-        "java -jar target/digit-ocr.jar train --epochs "
-            + config.epochs()
-            + " --seed "
-            + config.seed()
-            + " --out "
-            + out);
+        "java -jar target/digit-ocr.jar "
+            + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+        config.classes(),
+        keptEpoch,
+        validation == null ? null : validation.loss(),
+        validation == null ? null : validation.accuracy(),
+        temperature,
+        notADigitScores);
+  }
+
+  /**
+   * Saves the network whenever its held-out loss is the lowest yet, so a long run stopped early
+   * still leaves its best model; the test set is not scored (NaN) and no temperature is fitted.
+   */
+  private final class Checkpoint implements TrainingListener {
+    private final MultiLayerNetwork network;
+    private final TrainingConfig config;
+    private final List<EpochStats> history = new java.util.ArrayList<>();
+    private final long start = System.nanoTime();
+    private double bestLoss = Double.POSITIVE_INFINITY;
+
+    Checkpoint(MultiLayerNetwork network, TrainingConfig config) {
+      this.network = network;
+      this.config = config;
+    }
+
+    @Override
+    public void onEpochEnd(EpochStats stats) {
+      history.add(stats);
+      if (stats.testLoss() < bestLoss) {
+        bestLoss = stats.testLoss();
+        try {
+          ModelStore.save(
+              network,
+              metadata(
+                  config,
+                  network,
+                  history,
+                  (System.nanoTime() - start) / 1e9,
+                  stats.epoch(),
+                  Double.NaN,
+                  Double.NaN,
+                  null,
+                  null,
+                  null),
+              checkpoint);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
   }
 
   /** Progress bar within an epoch on a terminal, one line per epoch everywhere. */
   private static final class ConsoleListener implements TrainingListener {
+    private final String heldOut;
     private ProgressBar bar;
+
+    ConsoleListener(String heldOut) {
+      this.heldOut = heldOut.equals("test") ? "test" : "val";
+    }
 
     @Override
     public void onEpochStart(int epoch, int batches) {
@@ -184,8 +407,15 @@ public final class TrainCommand implements Callable<Integer> {
         bar = null;
       }
       System.out.printf(
-          "Epoch %2d  %5.1f s  loss %.4f  accuracy %.4f  test_loss %.4f  test_accuracy %.4f%n",
-          e.epoch(), e.seconds(), e.trainLoss(), e.trainAccuracy(), e.testLoss(), e.testAccuracy());
+          "Epoch %2d  %5.1f s  loss %.4f  accuracy %.4f  %s_loss %.4f  %s_accuracy %.4f%n",
+          e.epoch(),
+          e.seconds(),
+          e.trainLoss(),
+          e.trainAccuracy(),
+          heldOut,
+          e.testLoss(),
+          heldOut,
+          e.testAccuracy());
     }
   }
 }

@@ -51,6 +51,15 @@ public record MnistSet(float[] pixels, byte[] labels) {
         java.util.Arrays.copyOfRange(labels, from, to));
   }
 
+  /** This set followed by {@code more}. */
+  public MnistSet plus(MnistSet more) {
+    float[] joinedPixels = java.util.Arrays.copyOf(pixels, pixels.length + more.pixels.length);
+    System.arraycopy(more.pixels, 0, joinedPixels, pixels.length, more.pixels.length);
+    byte[] joinedLabels = java.util.Arrays.copyOf(labels, labels.length + more.labels.length);
+    System.arraycopy(more.labels, 0, joinedLabels, labels.length, more.labels.length);
+    return new MnistSet(joinedPixels, joinedLabels);
+  }
+
   public float[] digit(int index) {
     return java.util.Arrays.copyOfRange(pixels, index * PIXELS, (index + 1) * PIXELS);
   }
@@ -69,10 +78,15 @@ public record MnistSet(float[] pixels, byte[] labels) {
 
   /** One-hot labels as an {@code n x 10} matrix. */
   public INDArray oneHotLabels() {
-    float[] oneHot = new float[size() * CLASSES];
+    return oneHotLabels(CLASSES);
+  }
+
+  /** One-hot labels as an {@code n x classes} matrix (11 when "not a digit" is a class). */
+  public INDArray oneHotLabels(int classes) {
+    float[] oneHot = new float[size() * classes];
     for (int i = 0; i < size(); i++) {
-      oneHot[i * CLASSES + labels[i]] = 1f;
+      oneHot[i * classes + labels[i]] = 1f;
     }
-    return Nd4j.create(oneHot, new long[] {size(), CLASSES}, 'c');
+    return Nd4j.create(oneHot, new long[] {size(), classes}, 'c');
   }
 }

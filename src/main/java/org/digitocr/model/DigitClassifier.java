@@ -1,5 +1,6 @@
 package org.digitocr.model;
 
+import java.util.Arrays;
 import java.util.List;
 import org.digitocr.mnist.MnistSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,11 +23,24 @@ public interface DigitClassifier {
 
   default Prediction[] classify(INDArray batch) {
     INDArray probs = probabilities(batch);
+    int classes = (int) probs.columns();
+    float[] rows = rowMajor(probs);
     Prediction[] predictions = new Prediction[(int) probs.rows()];
     for (int i = 0; i < predictions.length; i++) {
-      predictions[i] = Prediction.fromProbabilities(probs.getRow(i).toFloatVector());
+      predictions[i] =
+          Prediction.fromProbabilities(Arrays.copyOfRange(rows, i * classes, (i + 1) * classes));
     }
     return predictions;
+  }
+
+  /**
+   * A matrix's values row after row, copied out of native memory in one call (a view per row costs
+   * several native calls each, more than the forward pass for small batches).
+   */
+  static float[] rowMajor(INDArray matrix) {
+    boolean plain =
+        matrix.ordering() == 'c' && !matrix.isView() && matrix.data().length() == matrix.length();
+    return (plain ? matrix : matrix.dup('c')).data().asFloat();
   }
 
   /** Classifies 28x28 single-channel crops (8-bit 0..255 or float 0..1, light on dark). */

@@ -26,6 +26,14 @@ public final class MlpFactory {
    */
   public static MultiLayerNetwork build(
       List<Integer> hidden, double dropoutRate, double learningRate, long seed) {
+    return build(hidden, dropoutRate, learningRate, seed, MnistSet.CLASSES);
+  }
+
+  /**
+   * @param classes 10 digits, or 11 with "not a digit"
+   */
+  public static MultiLayerNetwork build(
+      List<Integer> hidden, double dropoutRate, double learningRate, long seed, int classes) {
     // DL4J's dropOut(p) takes the probability of *retaining* an activation and applies it to the
     // layer's input, so Keras' Dropout after layer k becomes dropOut(1 - rate) on layer k + 1.
     double retain = 1.0 - dropoutRate;
@@ -49,7 +57,7 @@ public final class MlpFactory {
     OutputLayer.Builder output =
         new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
             .nIn(nIn)
-            .nOut(MnistSet.CLASSES)
+            .nOut(classes)
             .activation(Activation.SOFTMAX);
     if (!hidden.isEmpty() && dropoutRate > 0) {
       output.dropOut(retain);

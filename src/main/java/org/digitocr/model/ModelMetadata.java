@@ -5,7 +5,16 @@ import java.util.Map;
 import org.digitocr.train.EpochStats;
 import org.digitocr.train.TrainingConfig;
 
-/** How a shipped model was trained and what it scored; stored as JSON beside the model. */
+/**
+ * How a shipped model was trained and what it scored; stored as JSON beside the model.
+ *
+ * <p>{@code history} holds the held-out figures of every epoch: test figures when the model was
+ * trained the tutorial's way, validation figures otherwise, in which case the test set was scored
+ * only once, at the end ({@code testLoss}, {@code testAccuracy}: MNIST test digits only; a digit
+ * called "not a digit" counts as wrong). {@code temperature} is null when the model was not
+ * calibrated; otherwise the network's output layer already includes it. {@code notADigit} is null
+ * for ten-class models.
+ */
 public record ModelMetadata(
     String name,
     String architecture,
@@ -18,4 +27,52 @@ public record ModelMetadata(
     double trainingSeconds,
     Map<String, String> libraries,
     String createdAt,
-    String retrainCommand) {}
+    String retrainCommand,
+    int classes,
+    int keptEpoch,
+    Double validationLoss,
+    Double validationAccuracy,
+    Double temperature,
+    NotADigitScores notADigit) {
+
+  /**
+   * How the eleventh class did on the test side: the share of generated non-digits (cut from test
+   * digits, never trained on) it caught, and the share of MNIST test digits it wrongly set aside.
+   */
+  public record NotADigitScores(int marks, double marksCaught, double testDigitsSetAside) {}
+
+  /** The tutorial model's metadata: ten classes, last epoch kept, no validation split. */
+  public ModelMetadata(
+      String name,
+      String architecture,
+      long parameters,
+      TrainingConfig config,
+      Map<String, String> dataSha256,
+      List<EpochStats> history,
+      double testLoss,
+      double testAccuracy,
+      double trainingSeconds,
+      Map<String, String> libraries,
+      String createdAt,
+      String retrainCommand) {
+    this(
+        name,
+        architecture,
+        parameters,
+        config,
+        dataSha256,
+        history,
+        testLoss,
+        testAccuracy,
+        trainingSeconds,
+        libraries,
+        createdAt,
+        retrainCommand,
+        10,
+        history.size(),
+        null,
+        null,
+        null,
+        null);
+  }
+}

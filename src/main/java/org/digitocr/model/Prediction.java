@@ -1,7 +1,14 @@
 package org.digitocr.model;
 
-/** The classifier's answer for one digit: the most likely class and its softmax probability. */
+/**
+ * The classifier's answer for one digit: the most likely class and its softmax probability. Models
+ * trained with an eleventh class answer {@link #NOT_A_DIGIT} for printed text, punctuation, rules
+ * and other marks that are not handwritten digits.
+ */
 public record Prediction(int digit, float confidence, float[] probabilities) {
+  /** The eleventh class: the ink is not a digit. */
+  public static final int NOT_A_DIGIT = 10;
+
   public static Prediction fromProbabilities(float[] probabilities) {
     int best = 0;
     for (int c = 1; c < probabilities.length; c++) {
@@ -10,5 +17,10 @@ public record Prediction(int digit, float confidence, float[] probabilities) {
       }
     }
     return new Prediction(best, probabilities[best], probabilities);
+  }
+
+  /** False when the model said the ink is not a digit. */
+  public boolean isDigit() {
+    return digit != NOT_A_DIGIT;
   }
 }

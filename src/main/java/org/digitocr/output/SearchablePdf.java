@@ -2,9 +2,15 @@ package org.digitocr.output;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -23,6 +29,7 @@ import org.digitocr.layout.ReadDigit;
 import org.digitocr.layout.ReadLine;
 import org.digitocr.page.AwtImages;
 import org.digitocr.pipeline.PageResult;
+import org.digitocr.util.Sha256;
 import org.opencv.core.Mat;
 
 /**
@@ -44,6 +51,7 @@ public final class SearchablePdf implements AutoCloseable {
 
   private final PDDocument document;
   private final PDFont font;
+  private final MessageDigest identity = Sha256.newDigest();
 
   public SearchablePdf() throws IOException {
     document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
@@ -58,6 +66,9 @@ public final class SearchablePdf implements AutoCloseable {
    * @param dpi the image's resolution: sets the page's size in the PDF
    */
   public void addPage(Mat image, PageResult result, double dpi) throws IOException {
+    identity.update(
+        (result.file() + "\n" + result.page() + "\n" + image.size() + "\n" + result.transcript())
+            .getBytes(StandardCharsets.UTF_8));
     float scale = (float) (POINTS_PER_INCH / dpi);
     float width = image.cols() * scale;
     float height = image.rows() * scale;
@@ -100,6 +111,13 @@ public final class SearchablePdf implements AutoCloseable {
 
   /** Writes the document to {@code file} (whole or not at all). */
   public void save(Path file) throws IOException {
+    // PDFBox would derive the file identifier from the clock; from the content, reruns and any
+    // number of workers write identical files.
+    COSString id = new COSString(Arrays.copyOf(identity.digest(), 16));
+    COSArray ids = new COSArray();
+    ids.add(id);
+    ids.add(id);
+    document.getDocument().getTrailer().setItem(COSName.ID, ids);
     AtomicFiles.writeViaPath(file, temp -> document.save(temp.toFile()));
   }
 

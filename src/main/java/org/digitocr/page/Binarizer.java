@@ -124,7 +124,7 @@ public final class Binarizer {
   }
 
   /** Grey levels below which the given fractions of pixels lie. */
-  private static double[] percentiles(Mat grey, double... fractions) {
+  static double[] percentiles(Mat grey, double... fractions) {
     double[] counts = histogram(grey);
     double total = grey.total();
     double[] levels = new double[fractions.length];

@@ -1,5 +1,6 @@
 package org.digitocr.page;
 
+import java.util.List;
 import org.opencv.core.Mat;
 
 /**
@@ -11,13 +12,15 @@ import org.opencv.core.Mat;
  * @param toOriginal maps the page's pixels back to the original image
  * @param skewDegrees the counter-clockwise rotation that levelled the page
  * @param binarization how ink was told from paper
+ * @param warnings what cleaning wants the user to know (e.g. no sheet found in a photo)
  */
 public record CleanPage(
     Mat intensity,
     InkComponents components,
     CoordinateMap toOriginal,
     double skewDegrees,
-    Binarizer.Method binarization) {
+    Binarizer.Method binarization,
+    List<String> warnings) {
 
   public void release() {
     intensity.release();

@@ -34,6 +34,12 @@ public final class FormLineRemover {
   /** A box side's ends are at most this many (search-scale) pixels from the lines it joins. */
   static final int SIDE_REACH = 2;
 
+  /**
+   * Box sides are printed lines, at most this many (search-scale) pixels wide; a pen's upright
+   * stroke that happens to reach from one line to another (a 4 in a comb box) is wider.
+   */
+  static final int MAX_SIDE_WIDTH = 3;
+
   /** Pixels on either side of a line's core removed with it. */
   static final int FRINGE = 2;
 

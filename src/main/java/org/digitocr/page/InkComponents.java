@@ -95,6 +95,20 @@ public final class InkComponents {
     return mask;
   }
 
+  /**
+   * A binary (0/255) image of {@code region} showing the ink of every blob and speck except the
+   * given components: what must be kept out of a crop of those components.
+   */
+  public Mat others(Box region, Iterable<Component> parts) {
+    Rect rect = new Rect(region.x(), region.y(), region.width(), region.height());
+    Mat any = new Mat();
+    Core.compare(labels.submat(rect), new Scalar(0), any, Core.CMP_GT);
+    Mat own = mask(region, parts);
+    Core.subtract(any, own, any);
+    own.release();
+    return any;
+  }
+
   public void release() {
     labels.release();
   }

@@ -18,6 +18,12 @@ public final class PageCleaner {
   /** Blobs smaller than this fraction of the page's shorter side, squared, are specks. */
   static final double SPECK_FRACTION = 1 / 400.0;
 
+  /**
+   * Pixels with less than this share of full ink are paper: paper noise, and the blur a scanner
+   * puts into the small holes of loops, which MNIST's digits show black.
+   */
+  static final double NO_INK = 0.15;
+
   /** The darkest this share of the ink pixels is taken as full ink. */
   static final double FULL_INK_SHARE = 0.3;
 
@@ -37,7 +43,11 @@ public final class PageCleaner {
   public CleanPage clean(Mat image) {
     GreyPage page = new GreyPage(toGrey(image), CoordinateMap.identity());
     for (PagePreparation preparation : preparations) {
-      page = preparation.apply(page);
+      GreyPage prepared = preparation.apply(page);
+      if (page.grey() != image && prepared.grey() != page.grey()) {
+        page.grey().release();
+      }
+      page = prepared;
     }
     Binarizer.Result binary = binarizer.binarize(page.grey());
     double degrees = deskewer.estimateDegrees(binary.levelled(), binary.threshold());
@@ -64,7 +74,8 @@ public final class PageCleaner {
     InkComponents components =
         InkComponents.find(withoutLines.ink(), (int) Math.ceil(speckSide * speckSide));
     withoutLines.ink().release();
-    return new CleanPage(intensity, components, toOriginal, degrees, binary.method());
+    return new CleanPage(
+        intensity, components, toOriginal, degrees, binary.method(), page.warnings());
   }
 
   /**
@@ -92,7 +103,9 @@ public final class PageCleaner {
     Mat table = new Mat(1, 256, CvType.CV_8UC1);
     byte[] levels = new byte[256];
     for (int g = 0; g < 256; g++) {
-      levels[g] = (byte) (int) Math.round(255 * Math.max(0, Math.min(1, (paper - g) / range)));
+      double share = (paper - g) / range;
+      levels[g] =
+          (byte) (int) Math.round(255 * Math.max(0, Math.min(1, (share - NO_INK) / (1 - NO_INK))));
     }
     table.put(0, 0, levels);
     Mat intensity = new Mat();

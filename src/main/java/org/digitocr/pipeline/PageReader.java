@@ -12,6 +12,7 @@ import org.digitocr.normalize.MnistNormalizer;
 import org.digitocr.page.CleanPage;
 import org.digitocr.page.Page;
 import org.digitocr.page.PageCleaner;
+import org.digitocr.page.PhotoPreparation;
 import org.digitocr.segment.Located;
 import org.digitocr.segment.Piece;
 import org.digitocr.segment.PrintedTextFilter;
@@ -33,7 +34,7 @@ public final class PageReader {
   private final LineLayout layout;
 
   public PageReader(DigitClassifier classifier, ReadOptions options) {
-    this(classifier, options, new PageCleaner());
+    this(classifier, options, new PageCleaner(List.of(new PhotoPreparation(options.pageDetect()))));
   }
 
   /** With a cleaner that has extra preparation steps (photos: flattening, light-evening). */
@@ -53,7 +54,7 @@ public final class PageReader {
     CleanPage clean = cleaner.clean(image);
     Segmentation segmentation = segmenter.segment(clean);
     try {
-      List<String> warnings = new ArrayList<>();
+      List<String> warnings = new ArrayList<>(clean.warnings());
       if (clean.components().components().isEmpty()) {
         warnings.add(PageResult.NO_INK);
         return new PageResult(file, page.number(), width, height, List.of(), warnings);

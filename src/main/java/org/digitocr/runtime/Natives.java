@@ -1,5 +1,7 @@
 package org.digitocr.runtime;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
 import nu.pattern.OpenCV;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -7,8 +9,27 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 /**
  * Loads the native libraries once per process and applies the thread settings this program runs
  * best with, so that users never have to set environment variables themselves.
+ *
+ * <p>What was measured, and why each setting is what it is, is in {@code docs/performance.md}.
  */
 public final class Natives {
+  /**
+   * OpenBLAS reads this when it loads: how long (log2 of CPU cycles) an idle worker thread spins
+   * with {@code sched_yield} before it sleeps. Its default, 2^28 cycles, kept a worker spinning
+   * through every non-BLAS step of training, which is where the kernel's third of the CPU time
+   * went; 2^4 lets it sleep at once, at the price of a wake-up per large matrix product.
+   */
+  static final String OPENBLAS_THREAD_TIMEOUT = "OPENBLAS_THREAD_TIMEOUT";
+
+  static final String OPENBLAS_SPIN_LOG2_CYCLES = "4";
+
+  /**
+   * JavaCPP re-reads {@code /proc/self/statm} on every off-heap allocation to enforce this limit on
+   * resident memory; ND4J allocates a dozen small buffers per operation, so the check cost a fifth
+   * of every {@code output()} call. ND4J's own off-heap limit (JavaCPP's maxBytes) stays.
+   */
+  static final String JAVACPP_MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+
   private static boolean openCvLoaded;
   private static boolean nd4jConfigured;
 
@@ -23,17 +44,62 @@ public final class Natives {
   }
 
   /**
-   * One OpenMP thread per ND4J op: with the default (one per core) OpenMP and OpenBLAS threads
-   * oversubscribe the cores and a third of the CPU time goes to the kernel. Parallelism comes from
-   * running several pages or batches at once instead.
+   * Call before any other ND4J use: some settings only take effect while the native libraries load.
+   *
+   * <ul>
+   *   <li>OpenBLAS gets one thread per core for the large matrix products of training and batch
+   *       inference; it runs small products (one digit) on the calling thread by itself.
+   *   <li>ND4J's own OpenMP loops (element-wise operations) run on the calling thread: with both
+   *       pools at one thread per core, four spinning threads shared two cores.
+   *   <li>Idle OpenBLAS threads sleep instead of spinning, see {@link #OPENBLAS_THREAD_TIMEOUT}.
+   * </ul>
+   *
+   * Settings a user did make (environment variables, {@code -D} properties) are left alone.
    */
   public static synchronized void configureNd4j() {
-    if (!nd4jConfigured) {
-      Nd4j.getExecutioner(); // NativeOpsHolder needs the backend loaded first
-      NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
-      Nd4j.getEnvironment().setMaxThreads(1);
-      Nd4j.getEnvironment().setMaxMasterThreads(1);
-      nd4jConfigured = true;
+    if (nd4jConfigured) {
+      return;
     }
+    if (System.getProperty(JAVACPP_MAX_PHYSICAL_BYTES) == null) {
+      System.setProperty(JAVACPP_MAX_PHYSICAL_BYTES, "0");
+    }
+    setNativeEnvironmentIfAbsent(OPENBLAS_THREAD_TIMEOUT, OPENBLAS_SPIN_LOG2_CYCLES);
+    Nd4j.getExecutioner(); // loads the backend, which NativeOpsHolder and blas() need
+    NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+    Nd4j.factory().blas().setMaxThreads(Runtime.getRuntime().availableProcessors());
+    nd4jConfigured = true;
+  }
+
+  /** Threads ND4J's element-wise operations use (OpenMP). */
+  public static int elementwiseThreads() {
+    return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+  }
+
+  /** Threads OpenBLAS may use for one matrix product. */
+  public static int blasThreads() {
+    return Nd4j.factory().blas().getMaxThreads();
+  }
+
+  /**
+   * Sets a variable in the process's native environment, where native libraries read it with {@code
+   * getenv} when they load ({@link System#getenv} is a copy taken at start-up and cannot be
+   * changed). Only speed depends on these variables, so if the C library cannot be reached the
+   * program runs on with the libraries' defaults.
+   */
+  private static void setNativeEnvironmentIfAbsent(String name, String value) {
+    if (System.getenv(name) != null) {
+      return;
+    }
+    try {
+      CLibrary.INSTANCE.setenv(name, value, 0);
+    } catch (LinkageError e) {
+      // no usable JNA on this platform: keep the default
+    }
+  }
+
+  private interface CLibrary extends Library {
+    CLibrary INSTANCE = Native.loadLibrary("c", CLibrary.class);
+
+    int setenv(String name, String value, int overwrite);
   }
 }

@@ -7,6 +7,8 @@ import org.digitocr.layout.Box;
 
 /** The height a page's handwriting is written at. */
 final class HandwritingHeight {
+  static final double SHARE = 0.7;
+
   private HandwritingHeight() {}
 
   /**
@@ -20,7 +22,7 @@ final class HandwritingHeight {
     double seen = 0;
     for (Box box : boxes) {
       seen += box.area();
-      if (seen >= total / 2) {
+      if (seen >= SHARE * total) {
         return box.height();
       }
     }

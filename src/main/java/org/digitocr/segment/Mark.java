@@ -12,6 +12,8 @@ public record Mark(Box box, Kind kind) {
     /** Printed text of the form: titles, field labels. */
     PRINTED_TEXT,
     /** Too large to be a digit (a drawing, a stamp, remains of a frame), or at the page's edge. */
-    OTHER
+    OTHER,
+    /** Called "not a digit" by a classifier with that eleventh class. */
+    NOT_A_DIGIT
   }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.digitocr.layout.Box;
 import org.digitocr.layout.RowGrouper;
+import org.digitocr.normalize.MnistNormalizer;
 
 /**
  * Sets aside the form's printed text (titles, field labels) that went through the classifier as if
@@ -15,36 +16,32 @@ import org.digitocr.layout.RowGrouper;
  * <ul>
  *   <li>it is a word: at least half its marks were set aside (small print, i-dots), as the
  *       lower-case letters around a label's capitals are;
- *   <li>it is typeset: neighbours share both top and bottom to the pixel, as the letters of one
- *       font do and handwriting does not, and the classifier is unsure of some; or
- *   <li>it is smaller than the handwriting and the classifier is unsure of it.
+ *   <li>it is small print, unless it sits close beside handwriting (a flat digit): its letters
+ *       touched, so the segmenter took them for one wide blob;
+ *   <li>it is bold print: strokes thicker for their height than handwriting's (bold type's stems
+ *       are a fifth of its height, a pen's stroke on a handwritten digit about an eighth), and
+ *       smaller than the handwriting.
  * </ul>
+ *
+ * <p>The classifier's confidence is no help: it reads many letters as digits with near certainty,
+ * and small handwriting that it is unsure of would be lost. Regular-weight titles as large as the
+ * handwriting therefore still come through as digit lines.
+ *
+ * <p>Thresholds were set on generated form pages (see {@code evaluate-pages}): there, of runs of
+ * three or more handwritten digits none had a mean stroke over 0.19 of its height or was below 0.55
+ * of the handwriting's height.
  */
 public final class PrintedTextFilter {
+  private static final int BOX = MnistNormalizer.BOX;
+
   /** Marks lower than this fraction of the handwriting's height are small print. */
   public static final double SMALL_PRINT = 0.5;
 
-  /** Runs lower than this fraction of the handwriting's height may be titles. */
-  static final double TITLE_SIZE = 0.8;
+  /** Mean stroke width over height from which a run is bold print. */
+  static final double BOLD_STROKE = 0.2;
 
-  /** A title-sized run whose mean confidence is below this is printed. */
-  static final double TITLE_CONFIDENCE = 0.9;
-
-  /**
-   * Runs of at least this many marks may be judged typeset. In a handwritten number a pair of
-   * neighbours shares top and bottom within a pixel or two about one time in ten, so several such
-   * pairs in a row are next to impossible; in a typeset word, half the pairs or more do.
-   */
-  static final int TYPESET_RUN = 6;
-
-  /** Fraction of neighbours with equal top and bottom from which a run is typeset. */
-  static final double TYPESET_PAIRS = 0.7;
-
-  /** ... or from which it is typeset if the classifier is also unsure of some of it. */
-  static final double LOOSE_TYPESET_PAIRS = 0.5;
-
-  /** Below this mean confidence a loosely typeset run is printed. */
-  static final double TYPESET_CONFIDENCE = 0.97;
+  /** Bold print is smaller than this fraction of the handwriting's height. */
+  static final double BOLD_SIZE = 0.8;
 
   /** Marks further apart than this fraction of the lower one's height start a new run. */
   static final double RUN_GAP = 0.5;
@@ -60,12 +57,18 @@ public final class PrintedTextFilter {
     double handwriting = HandwritingHeight.of(candidates.stream().map(Located::box).toList());
     List<Located> kept = new ArrayList<>();
     for (List<Item> row : RowGrouper.group(items, Item::box)) {
-      for (List<Item> run : runs(row)) {
+      List<List<Item>> runs = runs(row);
+      for (int r = 0; r < runs.size(); r++) {
+        List<Item> run = runs.get(r);
         List<Located> digits = run.stream().filter(i -> i.digit != null).map(Item::digit).toList();
         if (digits.isEmpty()) {
           continue;
         }
-        if (printed(run, digits, handwriting)) {
+        boolean smallPrint =
+            median(digits.stream().mapToInt(d -> d.box().height()).toArray())
+                    < SMALL_PRINT * handwriting
+                && !besideHandwriting(runs, r, handwriting);
+        if (smallPrint || printed(run, digits, handwriting)) {
           digits.forEach(d -> marks.add(new Mark(d.box(), Mark.Kind.PRINTED_TEXT)));
         } else {
           kept.addAll(digits);
@@ -93,7 +96,7 @@ public final class PrintedTextFilter {
     return runs;
   }
 
-  static boolean printed(List<Item> run, List<Located> digits, double handwriting) {
+  private static boolean printed(List<Item> run, List<Located> digits, double handwriting) {
     long setAside = run.size() - digits.size();
     if (setAside >= 2 && setAside >= digits.size()) {
       return true;
@@ -101,31 +104,38 @@ public final class PrintedTextFilter {
     if (digits.size() < 3) {
       return false;
     }
-    double confidence = digits.stream().mapToDouble(Located::confidence).average().orElse(1);
     double height = median(digits.stream().mapToInt(d -> d.box().height()).toArray());
-    if (height < TITLE_SIZE * handwriting && confidence < TITLE_CONFIDENCE) {
-      return true;
-    }
-    if (digits.size() < TYPESET_RUN) {
-      return false;
-    }
-    double typeset = typesetPairs(digits);
-    return typeset >= TYPESET_PAIRS
-        || (typeset >= LOOSE_TYPESET_PAIRS && confidence < TYPESET_CONFIDENCE);
+    double size = height / handwriting;
+    double stroke =
+        digits.stream()
+            .mapToDouble(d -> d.strokeWidth() * longerSide(d.box()) / BOX / d.box().height())
+            .average()
+            .orElse(0);
+    return stroke >= BOLD_STROKE && size < BOLD_SIZE;
   }
 
-  /** Fraction of neighbouring marks whose tops and bottoms both agree within a pixel or two. */
-  static double typesetPairs(List<Located> run) {
-    int equal = 0;
-    for (int i = 1; i < run.size(); i++) {
-      Box a = run.get(i - 1).box();
-      Box b = run.get(i).box();
-      double tolerance = Math.max(1.5, 0.02 * Math.max(a.height(), b.height()));
-      if (Math.abs(a.y() - b.y()) <= tolerance && Math.abs(a.bottom() - b.bottom()) <= tolerance) {
-        equal++;
+  /**
+   * Whether a run sits close beside a run of handwriting size: then its small marks are flat digits
+   * of that number, not a label, which a form keeps apart from where one writes.
+   */
+  private static boolean besideHandwriting(List<List<Item>> runs, int at, double handwriting) {
+    Box own = Box.around(runs.get(at).stream().map(Item::box).toList());
+    for (int side = -1; side <= 1; side += 2) {
+      int other = at + side;
+      if (other < 0 || other >= runs.size()) {
+        continue;
+      }
+      Box neighbour = Box.around(runs.get(other).stream().map(Item::box).toList());
+      if (neighbour.height() >= Segmenter.HANDWRITING * handwriting
+          && -neighbour.overlapX(own) <= Segmenter.BESIDE_GAP * neighbour.height()) {
+        return true;
       }
     }
-    return (double) equal / (run.size() - 1);
+    return false;
+  }
+
+  private static int longerSide(Box box) {
+    return Math.max(box.width(), box.height());
   }
 
   private static double median(int[] values) {

@@ -58,7 +58,8 @@ public final class Segmentation {
   /**
    * Picks each cluster's reading with the highest mean log-probability per digit — the log of the
    * geometric mean of the confidences, which does not favour readings with fewer digits — plus the
-   * reading's log-prior.
+   * reading's log-prior. Pieces of the chosen reading that the classifier calls "not a digit" are
+   * set aside as marks.
    *
    * @param predictions one per piece, in {@link #pieces()} order
    * @param strokeWidths one per piece, as {@link Located#strokeWidth()}
@@ -81,6 +82,10 @@ public final class Segmentation {
       }
       for (int index : best.pieces()) {
         Prediction p = predictions[index];
+        if (!p.isDigit()) {
+          marks.add(new Mark(pieces.get(index).box(), Mark.Kind.NOT_A_DIGIT));
+          continue;
+        }
         digits.add(
             new Located(pieces.get(index).box(), p.digit(), p.confidence(), strokeWidths[index]));
       }
@@ -91,9 +96,25 @@ public final class Segmentation {
   private static double score(Indexed reading, Prediction[] predictions) {
     double sum = 0;
     for (int index : reading.pieces()) {
-      sum += Math.log(Math.max(1e-9, predictions[index].confidence()));
+      sum += Math.log(Math.max(1e-9, digitConfidence(predictions[index])));
     }
     return sum / reading.pieces().length + reading.logPrior();
+  }
+
+  /**
+   * How sure the classifier is that the piece is the digit it reads. A piece a model with the "not
+   * a digit" class rejects scores its best digit's probability (low), so that a reading splitting
+   * touching digits beats one that takes them for a single non-digit.
+   */
+  private static double digitConfidence(Prediction p) {
+    if (p.isDigit()) {
+      return p.confidence();
+    }
+    float best = 0;
+    for (int digit = 0; digit < Prediction.NOT_A_DIGIT; digit++) {
+      best = Math.max(best, p.probabilities()[digit]);
+    }
+    return best;
   }
 
   public void release() {

@@ -153,16 +153,18 @@ public final class Segmenter {
   }
 
   /**
-   * The graded ink of the given blobs within {@code box}: the page's intensity under the blobs'
-   * pixels and their soft edge, nothing of any neighbour reaching into the box.
+   * The graded ink within {@code box}, with the ink of any other blob reaching into the box (and
+   * its soft edge) cleared: the blobs' own soft edges and the paper inside their loops keep their
+   * true grey levels.
    */
   private static Mat inkOf(CleanPage page, Box box, List<Component> parts) {
-    Mat mask = page.components().mask(box, parts);
-    Imgproc.dilate(mask, mask, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
-    Mat ink = new Mat();
-    Core.bitwise_and(
-        page.intensity().submat(new Rect(box.x(), box.y(), box.width(), box.height())), mask, ink);
-    mask.release();
+    Mat others = page.components().others(box, parts);
+    Imgproc.dilate(
+        others, others, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
+    Mat ink =
+        page.intensity().submat(new Rect(box.x(), box.y(), box.width(), box.height())).clone();
+    ink.setTo(Scalar.all(0), others);
+    others.release();
     return ink;
   }
 

@@ -44,28 +44,39 @@ public final class PageGenerator {
     "All amounts in whole units. Office use only below the line.",
     "Complete every field and return the form to the office."
   };
-  private static final String[] LABELS = {
-    "Account number",
-    "Customer number",
-    "Invoice no.",
-    "Order number",
-    "Telephone",
-    "Amount",
-    "Postcode",
-    "Reference",
-    "Meter reading",
-    "Policy number",
-    "Date of birth",
-    "Quantity",
-    "Serial number",
-    "Member ID",
-    "Total",
-    "Sort code",
-    "Mileage",
-    "Room",
-    "Weight (g)",
-    "Batch"
+
+  /**
+   * The fields a form asks for, with the lengths of number people write in them: numbers of 3 to 12
+   * digits, short ones (quantities, amounts) as common as long ones (account numbers); a telephone
+   * number is sometimes written in two groups.
+   */
+  private static final Field[] FIELDS = {
+    new Field("Quantity", 3, 3),
+    new Field("Amount", 3, 6),
+    new Field("Total", 3, 6),
+    new Field("Room", 3, 4),
+    new Field("Weight (g)", 3, 5),
+    new Field("Postcode", 4, 5),
+    new Field("Mileage", 4, 6),
+    new Field("Batch", 4, 6),
+    new Field("Member ID", 5, 7),
+    new Field("Meter reading", 5, 6),
+    new Field("Invoice no.", 5, 8),
+    new Field("Sort code", 6, 6),
+    new Field("Reference", 6, 9),
+    new Field("Customer number", 6, 9),
+    new Field("Order number", 6, 10),
+    new Field("Date of birth", 8, 8),
+    new Field("Account number", 8, 10),
+    new Field("Telephone", 10, 11),
+    new Field("Policy number", 8, 12),
+    new Field("Serial number", 8, 12)
   };
+
+  /** Share of telephone numbers written in two groups (area code, then the number). */
+  private static final double GROUPED_TELEPHONE = 0.5;
+
+  private record Field(String label, int shortest, int longest) {}
 
   private enum Frame {
     RULED,
@@ -265,7 +276,8 @@ public final class PageGenerator {
 
     /** Adds one labelled field with a number written in it; false if the page is full. */
     boolean addField() {
-      List<Integer> groupLengths = groupLengths();
+      Field field = FIELDS[random.nextInt(FIELDS.length)];
+      List<Integer> groupLengths = groupLengths(field);
       Frame frame = Frame.values()[random.nextInt(Frame.values().length)];
       if (frame == Frame.COMB && groupLengths.size() > 1) {
         frame = Frame.BOX;
@@ -277,7 +289,7 @@ public final class PageGenerator {
               random.nextDouble() < 0.3 ? Font.BOLD : Font.PLAIN,
               size(3.2, 4.2));
       graphics.setFont(labelFont);
-      String label = pick(LABELS) + (random.nextBoolean() ? ":" : "");
+      String label = field.label() + (random.nextBoolean() ? ":" : "");
       int labelWidth = graphics.getFontMetrics().stringWidth(label);
       int labelHeight = graphics.getFontMetrics().getHeight();
 
@@ -309,11 +321,13 @@ public final class PageGenerator {
       return true;
     }
 
-    List<Integer> groupLengths() {
-      if (random.nextDouble() < 0.2) {
-        return List.of(3 + random.nextInt(4), 3 + random.nextInt(4));
+    List<Integer> groupLengths(Field field) {
+      int length = field.shortest() + random.nextInt(field.longest() - field.shortest() + 1);
+      if (field.label().equals("Telephone") && random.nextDouble() < GROUPED_TELEPHONE) {
+        int area = 3 + random.nextInt(3);
+        return List.of(area, length - area);
       }
-      return List.of(3 + random.nextInt(10));
+      return List.of(length);
     }
 
     /** Where each digit goes: x offsets from the field's left, and which MNIST digits. */

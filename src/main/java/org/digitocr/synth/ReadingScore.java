@@ -2,6 +2,8 @@ package org.digitocr.synth;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.digitocr.layout.Box;
 import org.digitocr.layout.ReadDigit;
 import org.digitocr.pipeline.PageResult;
@@ -22,6 +24,7 @@ public final class ReadingScore {
   private int exactLines;
   private int extraLines;
   private final List<float[]> confidences = new ArrayList<>();
+  private final SortedMap<Integer, int[]> linesByLength = new TreeMap<>();
 
   public void add(SyntheticPage truth, PageResult read) {
     pages++;
@@ -52,6 +55,8 @@ public final class ReadingScore {
     boolean[] lineUsed = new boolean[read.lines().size()];
     for (TruthLine line : truth.lines()) {
       truthLines++;
+      int[] tally = linesByLength.computeIfAbsent(line.digits().size(), n -> new int[2]);
+      tally[0]++;
       int best = -1;
       long bestShared = 0;
       for (int i = 0; i < read.lines().size(); i++) {
@@ -65,6 +70,7 @@ public final class ReadingScore {
         lineUsed[best] = true;
         if (read.lines().get(best).bestGuess().equals(line.text())) {
           exactLines++;
+          tally[1]++;
         }
       }
     }
@@ -133,6 +139,11 @@ public final class ReadingScore {
   /** Lines read that lie over no written line. */
   public int extraLines() {
     return extraLines;
+  }
+
+  /** Per number of digits in a line: {lines, lines read exactly}. */
+  public SortedMap<Integer, int[]> linesByLength() {
+    return linesByLength;
   }
 
   public double digitAccuracy() {

@@ -21,7 +21,15 @@ public final class HistoryWriter {
   private HistoryWriter() {}
 
   public static void write(List<EpochStats> history, Path dir) throws IOException {
-    AtomicFiles.write(dir.resolve("history.csv"), out -> writeCsv(history, out));
+    write(history, dir, "test");
+  }
+
+  /**
+   * @param heldOut what the per-epoch held-out figures were measured on: "test" (the tutorial's
+   *     way) or "validation"
+   */
+  public static void write(List<EpochStats> history, Path dir, String heldOut) throws IOException {
+    AtomicFiles.write(dir.resolve("history.csv"), out -> writeCsv(history, heldOut, out));
     AtomicFiles.write(
         dir.resolve("history.json"), out -> ModelStore.json().writeValue(out, history));
     double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
@@ -32,7 +40,8 @@ public final class HistoryWriter {
         "accuracy",
         epochs,
         history.stream().mapToDouble(EpochStats::trainAccuracy).toArray(),
-        history.stream().mapToDouble(EpochStats::testAccuracy).toArray());
+        history.stream().mapToDouble(EpochStats::testAccuracy).toArray(),
+        heldOut);
     plot(
         dir.resolve("loss.png"),
         "Model loss",
@@ -40,16 +49,23 @@ public final class HistoryWriter {
         "loss",
         epochs,
         history.stream().mapToDouble(EpochStats::trainLoss).toArray(),
-        history.stream().mapToDouble(EpochStats::testLoss).toArray());
+        history.stream().mapToDouble(EpochStats::testLoss).toArray(),
+        heldOut);
   }
 
-  private static void writeCsv(List<EpochStats> history, OutputStream out) throws IOException {
+  private static void writeCsv(List<EpochStats> history, String heldOut, OutputStream out)
+      throws IOException {
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     CSVPrinter csv =
         CSVFormat.DEFAULT
             .builder()
             .setHeader(
-                "epoch", "seconds", "train_loss", "train_accuracy", "test_loss", "test_accuracy")
+                "epoch",
+                "seconds",
+                "train_loss",
+                "train_accuracy",
+                heldOut + "_loss",
+                heldOut + "_accuracy")
             .get()
             .print(writer);
     for (EpochStats e : history) {
@@ -66,7 +82,8 @@ public final class HistoryWriter {
       String yLabel,
       double[] epochs,
       double[] train,
-      double[] test)
+      double[] test,
+      String heldOut)
       throws IOException {
     XYChart chart =
         new XYChartBuilder()
@@ -78,7 +95,7 @@ public final class HistoryWriter {
             .build();
     chart.getStyler().setLegendPosition(legend);
     chart.addSeries("train", epochs, train);
-    chart.addSeries("test", epochs, test);
+    chart.addSeries(heldOut, epochs, test);
     AtomicFiles.write(
         png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
   }

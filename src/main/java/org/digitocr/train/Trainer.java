@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.digitocr.augment.Augmenter;
 import org.digitocr.mnist.MnistSet;
+import org.digitocr.model.CnnFactory;
 import org.digitocr.model.MlpFactory;
 import org.digitocr.model.NetworkClassifier;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,18 +14,43 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Trains the MLP as the tutorial's {@code model.fit} does: shuffled mini-batches every epoch, the
- * test set scored after each epoch.
+ * Trains as the tutorial's {@code model.fit} does: shuffled mini-batches every epoch, the held-out
+ * set (the tutorial's test set, or a validation split) scored after each epoch. Optionally the
+ * learning rate follows a schedule, the digits are distorted afresh every epoch, and training stops
+ * early and keeps the epoch with the lowest held-out loss.
  */
 public final class Trainer {
 
-  /** The trained network and its per-epoch history. */
-  public record Result(MultiLayerNetwork network, List<EpochStats> history, double seconds) {}
+  /**
+   * With augmentation the network never trains on the clean digits, so scoring a sample of them is
+   * enough to watch for under- or overfitting, and spares a full pass over the training set.
+   */
+  static final int AUGMENTED_TRAIN_SCORE_SAMPLE = 10_000;
+
+  /**
+   * The trained network and its per-epoch history; {@code keptEpoch} is the epoch whose parameters
+   * the network holds (the last, unless early stopping went back to a better one).
+   */
+  public record Result(
+      MultiLayerNetwork network, List<EpochStats> history, double seconds, int keptEpoch) {}
 
   /** A fresh, initialised network for {@code config}. */
   public static MultiLayerNetwork newNetwork(TrainingConfig config) {
-    return MlpFactory.build(
-        config.hidden(), config.dropout(), config.learningRate(), config.seed());
+    return switch (config.architecture()) {
+      case TrainingConfig.MLP ->
+          MlpFactory.build(
+              config.hidden(),
+              config.dropout(),
+              config.learningRate(),
+              config.seed(),
+              config.classes());
+      case TrainingConfig.CNN ->
+          CnnFactory.build(
+              config.classes(), config.dropout(), config.learningRate(), config.seed());
+      default ->
+          throw new IllegalArgumentException(
+              "unknown architecture '" + config.architecture() + "' (use mlp or cnn)");
+    };
   }
 
   public Result train(MnistSet train, MnistSet test, TrainingConfig config) {
@@ -38,9 +65,14 @@ public final class Trainer {
       TrainingListener listener) {
     NetworkClassifier classifier = new NetworkClassifier(network);
     INDArray features = train.features();
-    INDArray labels = train.oneHotLabels();
+    INDArray labels = train.oneHotLabels(config.classes());
+    LearningRateSchedule schedule =
+        LearningRateSchedule.parse(config.schedule(), config.learningRate(), config.epochs());
+    Augmenter augmenter = config.augment() ? Augmenter.standard() : null;
+    MnistSet trainScored = config.augment() ? train.first(AUGMENTED_TRAIN_SCORE_SAMPLE) : train;
+    EarlyStopping stopping = new EarlyStopping(config.patience());
     int n = train.size();
-    int batches = (n + config.batchSize() - 1) / config.batchSize();
+    ShuffledBatches shuffled = new ShuffledBatches(features, labels, config.batchSize());
     Random shuffler = new Random(config.seed());
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -50,16 +82,30 @@ public final class Trainer {
     long start = System.nanoTime();
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
       long epochStart = System.nanoTime();
-      listener.onEpochStart(epoch, batches);
+      listener.onEpochStart(epoch, shuffled.count());
+      if (!schedule.isConstant()) {
+        network.setLearningRate(schedule.rate(epoch));
+      }
       shuffle(order, shuffler);
-      for (int b = 0; b < batches; b++) {
-        int from = b * config.batchSize();
-        int to = Math.min(n, from + config.batchSize());
-        int[] rows = java.util.Arrays.copyOfRange(order, from, to);
-        network.fit(new DataSet(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows)));
+      shuffled.reorder(order);
+      for (int b = 0; b < shuffled.count(); b++) {
+        DataSet batch = shuffled.batch(b);
+        if (augmenter != null) {
+          batch =
+              new DataSet(
+                  distorted(
+                      train,
+                      java.util.Arrays.copyOfRange(
+                          order, b * config.batchSize(), Math.min(n, (b + 1) * config.batchSize())),
+                      augmenter,
+                      config.seed(),
+                      epoch),
+                  batch.getLabels());
+        }
+        network.fit(batch);
         listener.onBatch(epoch, b + 1);
       }
-      Score trainScore = Score.of(classifier, train);
+      Score trainScore = Score.of(classifier, trainScored);
       Score testScore = Score.of(classifier, test);
       EpochStats stats =
           new EpochStats(
@@ -71,8 +117,24 @@ public final class Trainer {
               testScore.accuracy());
       history.add(stats);
       listener.onEpochEnd(stats);
+      if (stopping.shouldStop(epoch, testScore.loss(), network)) {
+        break;
+      }
     }
-    return new Result(network, history, (System.nanoTime() - start) / 1e9);
+    stopping.restoreBest(network);
+    int kept = stopping.bestEpoch() > 0 ? stopping.bestEpoch() : history.size();
+    return new Result(network, history, (System.nanoTime() - start) / 1e9, kept);
+  }
+
+  private static INDArray distorted(
+      MnistSet train, int[] rows, Augmenter augmenter, long seed, int epoch) {
+    float[] pixels = new float[rows.length * MnistSet.PIXELS];
+    for (int i = 0; i < rows.length; i++) {
+      System.arraycopy(
+          train.pixels(), rows[i] * MnistSet.PIXELS, pixels, i * MnistSet.PIXELS, MnistSet.PIXELS);
+      augmenter.distort(pixels, i * MnistSet.PIXELS, Augmenter.randomFor(seed, epoch, rows[i]));
+    }
+    return Nd4j.create(pixels, new long[] {rows.length, MnistSet.PIXELS}, 'c');
   }
 
   private static void shuffle(int[] order, Random random) {

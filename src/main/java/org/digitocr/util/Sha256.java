@@ -27,7 +27,7 @@ public final class Sha256 {
     return HexFormat.of().formatHex(newDigest().digest(bytes));
   }
 
-  private static MessageDigest newDigest() {
+  public static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -1,6 +1,7 @@
 package org.digitocr.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,16 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
-import org.digitocr.model.DigitClassifier;
+import java.util.stream.Stream;
 import org.digitocr.model.ModelStore;
-import org.digitocr.output.AtomicFiles;
-import org.digitocr.output.Failure;
+import org.digitocr.output.OutputFormat;
+import org.digitocr.output.Transcript;
 import org.digitocr.page.LoadOptions;
-import org.digitocr.page.Page;
-import org.digitocr.pipeline.PageResult;
 import org.digitocr.pipeline.ReadOptions;
 import org.digitocr.runtime.Natives;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,48 +26,65 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BatchRunnerTest {
-  private static DigitClassifier classifier;
   @TempDir Path dir;
 
   @BeforeAll
-  static void model() throws IOException {
+  static void openCv() {
     Natives.loadOpenCv();
-    Natives.configureNd4j();
-    classifier = ModelStore.load(ModelStore.defaultModel());
   }
 
   @Test
-  void theAggregatesAreTheSameWhateverTheNumberOfWorkersAndFailuresAreListed() throws Exception {
+  void theOutputsAreTheSameWhateverTheNumberOfWorkersAndFailuresAreListed() throws Exception {
     Path scans = dir.resolve("scans");
-    for (int i = 1; i <= 6; i++) {
+    for (int i = 1; i <= 4; i++) {
       DigitPages.write(scans.resolve("page " + i + ".png"), i, 1 + i % 3);
     }
+    DigitPages.writeTiff(scans.resolve("form.tif"), 10, 3);
+    DigitPages.write(scans.resolve("form.png"), 20, 1);
     Files.write(scans.resolve("empty.png"), new byte[0]);
     Files.writeString(scans.resolve("notes.png"), "12 34 56\n");
 
     BatchRunner.Outcome one = run(scans, dir.resolve("one"), 1, false);
     BatchRunner.Outcome two = run(scans, dir.resolve("two"), 2, false);
 
-    assertEquals(6, one.stats().processed());
-    assertEquals(2, one.stats().failed());
+    assertEquals(List.of(6L, 2L), List.of(one.stats().processed(), one.stats().failed()));
     assertEquals(BatchRunner.EXIT_SOME_FAILED, one.exitCode());
     assertEquals(
         List.of("empty.png EMPTY", "notes.png NOT_AN_IMAGE"),
         one.failures().stream().map(f -> f.file() + " " + f.kind()).toList());
-    String aggregate = Files.readString(dir.resolve("one/pages.txt"));
-    assertEquals(aggregate, Files.readString(dir.resolve("two/pages.txt")));
+    List<String> files = outputFiles(dir.resolve("one"));
+    assertEquals(files, outputFiles(dir.resolve("two")));
+    for (String file : files) {
+      if (!file.equals("index.html") && !file.equals("report.json")) {
+        assertEquals(
+            -1L,
+            Files.mismatch(dir.resolve("one").resolve(file), dir.resolve("two").resolve(file)),
+            file + " differs between --jobs 1 and --jobs 2");
+      }
+    }
+    assertTrue(
+        files.containsAll(
+            List.of(
+                "form.png.p1.png",
+                "form.png.txt",
+                "form.tif.p1.png",
+                "form.tif.p3.png",
+                "form.tif.ocr.pdf",
+                "form.tif.txt",
+                "page 1.png.p1.png",
+                "digits.csv",
+                "lines.csv",
+                "errors.csv",
+                "report.json")),
+        files.toString());
+    List<String> digitsRows = Files.readAllLines(dir.resolve("one/digits.csv"));
     assertEquals(
-        List.of(
-            "page 1.png 1",
-            "page 2.png 1",
-            "page 3.png 1",
-            "page 4.png 1",
-            "page 5.png 1",
-            "page 6.png 1"),
-        aggregate.lines().map(l -> l.substring(0, l.indexOf(':'))).toList());
-    assertEquals(
-        Files.readString(dir.resolve("one/errors.csv")),
-        Files.readString(dir.resolve("two/errors.csv")));
+        List.of("form.png", "form.tif", "page 1.png", "page 2.png", "page 3.png", "page 4.png"),
+        digitsRows.stream()
+            .skip(1)
+            .map(row -> row.substring(0, row.indexOf(',')))
+            .distinct()
+            .toList());
   }
 
   @Test
@@ -77,21 +93,40 @@ class BatchRunnerTest {
     for (int i = 1; i <= 3; i++) {
       DigitPages.write(scans.resolve(i + ".png"), i, 1);
     }
+    DigitPages.writeTiff(scans.resolve("4.tif"), 4, 3);
     Path out = dir.resolve("out");
     run(scans, out, 2, false);
-    String first = Files.readString(out.resolve("pages.txt"));
+    String first = Files.readString(out.resolve("digits.csv"));
 
     BatchRunner.Outcome rerun = run(scans, out, 2, false);
-    assertEquals(List.of(0L, 3L), List.of(rerun.stats().processed(), rerun.stats().skipped()));
-    assertEquals(first, Files.readString(out.resolve("pages.txt")));
+    assertEquals(List.of(0L, 4L), List.of(rerun.stats().processed(), rerun.stats().skipped()));
+    assertEquals(first, Files.readString(out.resolve("digits.csv")));
 
     DigitPages.write(scans.resolve("2.png"), 99, 2);
+    DigitPages.writeTiff(scans.resolve("4.tif"), 4, 2);
     BatchRunner.Outcome changed = run(scans, out, 2, false);
-    assertEquals(List.of(1L, 2L), List.of(changed.stats().processed(), changed.stats().skipped()));
-    assertTrue(Files.readString(out.resolve("pages.txt")).contains("2.png 1: "));
+    assertEquals(List.of(2L, 2L), List.of(changed.stats().processed(), changed.stats().skipped()));
+    assertTrue(Files.exists(out.resolve("4.tif.p2.png")));
+    assertFalse(Files.exists(out.resolve("4.tif.p3.png")), "the page 4.tif no longer has");
+    assertEquals(
+        2,
+        Files.readString(out.resolve("4.tif.txt"))
+            .split(String.valueOf(Transcript.PAGE_BREAK))
+            .length);
 
     BatchRunner.Outcome forced = run(scans, out, 2, true);
-    assertEquals(3, forced.stats().processed());
+    assertEquals(4, forced.stats().processed());
+  }
+
+  private static List<String> outputFiles(Path out) throws IOException {
+    try (Stream<Path> files = Files.walk(out)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(file -> out.relativize(file).toString())
+          .filter(name -> !name.startsWith("."))
+          .sorted()
+          .toList();
+    }
   }
 
   private BatchRunner.Outcome run(Path input, Path out, int jobs, boolean force)
@@ -103,7 +138,7 @@ class BatchRunnerTest {
             force,
             LoadOptions.DEFAULT,
             ReadOptions.DEFAULT,
-            "test-model",
+            ModelStore.defaultModel(),
             new TreeMap<>());
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     try (RunLog log =
@@ -113,51 +148,12 @@ class BatchRunnerTest {
             null)) {
       return new BatchRunner(
               settings,
-              classifier,
-              new TranscriptWriters(out),
+              new ScanOutputs(out, OutputFormat.ALL, 300, Map.of()),
               log,
               StopSignal.none(),
               Progress.Mode.NONE,
               Duration.ofSeconds(10))
           .run(List.of(input));
-    }
-  }
-
-  /** Writes a transcript per page and per input, and all transcripts in one file. */
-  private record TranscriptWriters(Path out) implements OutputWriters {
-    @Override
-    public List<String> writePage(Input input, int pageCount, PageResult page, Page image)
-        throws IOException {
-      String name = input.name() + "." + page.page() + ".txt";
-      AtomicFiles.writeString(out.resolve(name), String.join("\n", page.transcript()));
-      return List.of(name);
-    }
-
-    @Override
-    public List<String> writeInput(Input input, int pageCount, List<PageResult> pages)
-        throws IOException {
-      String name = input.name() + ".txt";
-      List<String> text = new ArrayList<>();
-      pages.forEach(p -> text.addAll(p.transcript()));
-      AtomicFiles.writeString(out.resolve(name), String.join("\n", text));
-      return List.of(name);
-    }
-
-    @Override
-    public String pageImage(Input input, int pageCount, int page) {
-      return null;
-    }
-
-    @Override
-    public void writeAggregates(
-        Iterable<PageResult> pages, RunStats.Snapshot stats, List<Failure> failures)
-        throws IOException {
-      StringBuilder all = new StringBuilder();
-      for (PageResult page : pages) {
-        all.append(page.file()).append(' ').append(page.page()).append(": ");
-        all.append(String.join(" / ", page.transcript())).append('\n');
-      }
-      AtomicFiles.writeString(out.resolve("pages.txt"), all.toString());
     }
   }
 }

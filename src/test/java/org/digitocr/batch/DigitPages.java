@@ -3,6 +3,8 @@ package org.digitocr.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.digitocr.mnist.MnistFiles;
 import org.digitocr.mnist.MnistSet;
@@ -16,13 +18,13 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /** Small scanned-looking pages: a few lines of MNIST test digits, dark on white. */
-final class DigitPages {
+public final class DigitPages {
   private static MnistSet digits;
 
   private DigitPages() {}
 
   /** A page with {@code lines} lines of 3 to 6 digits, chosen by {@code seed}. */
-  static Mat page(long seed, int lines) throws IOException {
+  public static Mat page(long seed, int lines) throws IOException {
     MnistSet set = testDigits();
     Random random = new Random(seed);
     Mat page = new Mat(120 + 90 * lines, 640, CvType.CV_8UC1, new org.opencv.core.Scalar(255));
@@ -42,7 +44,7 @@ final class DigitPages {
   }
 
   /** Writes a page as {@code file}, in the format its extension names. */
-  static Path write(Path file, long seed, int lines) throws IOException {
+  public static Path write(Path file, long seed, int lines) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Mat page = page(seed, lines);
     MatOfByte encoded = new MatOfByte();
@@ -51,6 +53,20 @@ final class DigitPages {
     Files.write(file, encoded.toArray());
     page.release();
     encoded.release();
+    return file;
+  }
+
+  /** Writes a multi-page TIFF of {@code pages} pages. */
+  public static Path writeTiff(Path file, long seed, int pages) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    List<Mat> images = new ArrayList<>();
+    for (int i = 0; i < pages; i++) {
+      images.add(page(seed + i, 2));
+    }
+    if (!Imgcodecs.imwritemulti(file.toString(), images)) {
+      throw new IOException("cannot write " + file);
+    }
+    images.forEach(Mat::release);
     return file;
   }
 

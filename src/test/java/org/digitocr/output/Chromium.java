@@ -16,15 +16,15 @@ import java.util.stream.Stream;
  * Headless Chromium for the tests that check a page renders. Skips the test where no browser is
  * installed, except in CI ({@code CI=true}), where a missing browser is a failure.
  */
-final class Chromium {
+public final class Chromium {
   private Chromium() {}
 
-  static String dumpDom(Path html) throws IOException, InterruptedException {
+  public static String dumpDom(Path html) throws IOException, InterruptedException {
     return new String(run(html, "--dump-dom"), StandardCharsets.UTF_8);
   }
 
   /** Renders the page to a PNG beside it and returns the PNG's path. */
-  static Path screenshot(Path html) throws IOException, InterruptedException {
+  public static Path screenshot(Path html) throws IOException, InterruptedException {
     Path png = html.resolveSibling(html.getFileName() + ".png");
     run(html, "--screenshot=" + png, "--window-size=1200,1600");
     if (!Files.isRegularFile(png)) {

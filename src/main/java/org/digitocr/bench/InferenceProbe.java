@@ -1,0 +1,79 @@
+package org.digitocr.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.digitocr.mnist.MnistSet;
+import org.digitocr.model.DigitClassifier;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Digits classified per second through {@link DigitClassifier#classify(INDArray)}, the call the
+ * scan pipeline makes, one digit at a time and in batches of 256, over the test set after a warm-up
+ * pass. The batches are views of one matrix made before the clock starts, so the figures measure
+ * the classifier, not copying pixels around.
+ */
+public final class InferenceProbe implements Probe {
+  static final int LARGE_BATCH = 256;
+
+  private final DigitClassifier classifier;
+  private final MnistSet digits;
+  private final int repeats;
+
+  public InferenceProbe(DigitClassifier classifier, MnistSet digits, int repeats) {
+    this.classifier = classifier;
+    this.digits = digits;
+    this.repeats = repeats;
+  }
+
+  @Override
+  public List<Figure> measure(Progress progress) {
+    INDArray all = digits.features();
+    List<Figure> figures = new ArrayList<>();
+    for (int batchSize : new int[] {1, LARGE_BATCH}) {
+      List<INDArray> batches = batches(all, batchSize);
+      if (batches.isEmpty()) {
+        throw new IllegalArgumentException(
+            "need at least " + batchSize + " test digits to time batches of " + batchSize);
+      }
+      progress.step(
+          String.format(
+              "classifying %,d digits in batches of %d, %d times",
+              batches.size() * batchSize, batchSize, repeats));
+      classifyAll(batches); // warm-up: JIT, workspaces, OpenBLAS buffers
+      double[] rates = new double[repeats];
+      double[] cpuRates = new double[repeats];
+      for (int r = 0; r < repeats; r++) {
+        long start = System.nanoTime();
+        long startCpu = CpuClock.nanos();
+        classifyAll(batches);
+        int classified = batches.size() * batchSize;
+        rates[r] = classified / ((System.nanoTime() - start) / 1e9);
+        cpuRates[r] = classified / ((CpuClock.nanos() - startCpu) / 1e9);
+      }
+      figures.add(
+          Figure.reported(
+              "infer_digits_per_second_batch" + batchSize,
+              "inference, batch " + batchSize,
+              "digits/s",
+              Median.of(rates)));
+      figures.add(Figure.detail("  per CPU-second, all threads", "digits/s", Median.of(cpuRates)));
+    }
+    return figures;
+  }
+
+  private void classifyAll(List<INDArray> batches) {
+    for (INDArray batch : batches) {
+      classifier.classify(batch);
+    }
+  }
+
+  /** Whole batches only, so every call classifies exactly {@code size} digits. */
+  private static List<INDArray> batches(INDArray all, int size) {
+    List<INDArray> batches = new ArrayList<>();
+    for (long from = 0; from + size <= all.rows(); from += size) {
+      batches.add(all.get(NDArrayIndex.interval(from, from + size), NDArrayIndex.all()));
+    }
+    return batches;
+  }
+}

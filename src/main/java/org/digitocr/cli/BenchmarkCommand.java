@@ -1,0 +1,135 @@
+package org.digitocr.cli;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.digitocr.bench.Benchmark;
+import org.digitocr.bench.Figure;
+import org.digitocr.bench.InferenceProbe;
+import org.digitocr.bench.Probe;
+import org.digitocr.bench.StartupProbe;
+import org.digitocr.bench.TrainingProbe;
+import org.digitocr.mnist.MnistFiles;
+import org.digitocr.mnist.MnistSet;
+import org.digitocr.model.ModelStore;
+import org.digitocr.runtime.Natives;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "benchmark",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Measure the program's speed: start-up to a ready model (fresh JVMs), inference at batch 1"
+          + " and 256, seconds per training epoch. Medians of repeats.",
+      "Other processes on the machine slow every figure down; the load average is printed beside"
+          + " them."
+    })
+public final class BenchmarkCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ModelOption model;
+
+  @Mixin MnistDataOption data;
+
+  @Option(names = "--json", description = "Print one JSON object with the figures.")
+  boolean json;
+
+  @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Training epochs timed (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(
+      names = "--train-size",
+      paramLabel = "N",
+      defaultValue = "60000",
+      description = "Training digits per epoch (default: ${DEFAULT-VALUE}).")
+  int trainSize;
+
+  @Option(
+      names = "--test-size",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description = "Test digits classified and scored (default: ${DEFAULT-VALUE}).")
+  int testSize;
+
+  @Option(
+      names = "--repeats",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Timed passes over the test digits per batch size (default: ${DEFAULT-VALUE}).")
+  int repeats;
+
+  @Option(
+      names = "--startup-runs",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Fresh JVMs started to time start-up (default: ${DEFAULT-VALUE}).")
+  int startupRuns;
+
+  @Override
+  public Integer call() throws Exception {
+    requirePositive("--epochs", epochs);
+    requirePositive("--train-size", trainSize);
+    requirePositive("--test-size", testSize);
+    requirePositive("--repeats", repeats);
+    requirePositive("--startup-runs", startupRuns);
+    Natives.configureNd4j();
+    MnistSet train = MnistFiles.train(data.dir()).first(trainSize);
+    MnistSet test = MnistFiles.test(data.dir()).first(testSize);
+    double loadBefore = loadAverage();
+    List<Probe> probes =
+        List.of(
+            new StartupProbe(model.path(), startupRuns),
+            new InferenceProbe(ModelStore.load(model.path()), test, repeats),
+            new TrainingProbe(train, test, epochs));
+    PrintWriter err = spec.commandLine().getErr();
+    List<Figure> figures =
+        Benchmark.run(
+            probes,
+            what -> {
+              err.println("benchmark: " + what);
+              err.flush();
+            });
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(ModelStore.json().writeValueAsString(Benchmark.json(figures)));
+    } else {
+      for (Figure f : figures) {
+        out.printf("%-62s %12s %s%n", f.label(), format(f.value()), f.unit());
+      }
+      out.printf(
+          "%d cores; OpenBLAS threads %d, element-wise threads %d; load average %.1f before,"
+              + " %.1f after%n",
+          Runtime.getRuntime().availableProcessors(),
+          Natives.blasThreads(),
+          Natives.elementwiseThreads(),
+          loadBefore,
+          loadAverage());
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String format(double value) {
+    return value >= 100 ? String.format("%,.0f", value) : String.format("%.3f", value);
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static void requirePositive(String option, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(option + " must be at least 1, got " + value);
+    }
+  }
+}

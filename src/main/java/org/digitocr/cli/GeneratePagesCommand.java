@@ -1,0 +1,96 @@
+package org.digitocr.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.digitocr.output.AtomicFiles;
+import org.digitocr.runtime.Natives;
+import org.digitocr.synth.EncodedPage;
+import org.digitocr.synth.PageGenerator;
+import org.digitocr.synth.PageOptions;
+import org.digitocr.synth.SyntheticPage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "generate-pages",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Generate scanned-looking form pages filled in with MNIST test digits, with ground truth.",
+      "Writes page-NNNN.png, page-NNNN.expected.txt (the transcript a perfect reader gives) and"
+          + " page-NNNN.truth.json (every line and digit with its box)."
+    })
+public final class GeneratePagesCommand implements Callable<Integer> {
+  @Option(
+      names = "--count",
+      defaultValue = "10",
+      description = "Pages (default: ${DEFAULT-VALUE}).")
+  int count;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--dpi",
+      defaultValue = "200",
+      description = "Resolution of the A4 pages (default: ${DEFAULT-VALUE}).")
+  int dpi;
+
+  @Option(
+      names = "--digits",
+      defaultValue = "100",
+      description = "About this many digits per page (default: ${DEFAULT-VALUE}).")
+  int digits;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "output/pages",
+      description = "Folder to write to (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(
+      names = "--photos",
+      description =
+          "Photograph each page as a phone would: seen at an angle on a table, uneven light,"
+              + " slight blur, JPEG stored turned with an EXIF tag. Writes page-NNNN.jpg, with the"
+              + " truth in the photo's pixels. Use --dpi 300 for a sharp sheet.")
+  boolean photos;
+
+  @Mixin MnistDataOption data;
+
+  @Override
+  public Integer call() throws Exception {
+    Natives.loadOpenCv();
+    PageGenerator generator = PageGenerator.fromMnistTest(data.dir());
+    PageOptions options = PageOptions.a4(dpi).withTargetDigits(digits);
+    Random random = new Random(seed);
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    Files.createDirectories(out);
+    int written = 0;
+    for (int i = 1; i <= count; i++) {
+      SyntheticPage generated = generator.generate(random, options);
+      EncodedPage file =
+          photos ? EncodedPage.photo(generated, random) : EncodedPage.scan(generated);
+      SyntheticPage page = file.truth();
+      String name = String.format("page-%04d", i);
+      AtomicFiles.write(out.resolve(name + file.extension()), file.bytes());
+      AtomicFiles.writeString(
+          out.resolve(name + ".expected.txt"), String.join("\n", page.transcript()) + "\n");
+      AtomicFiles.write(out.resolve(name + ".truth.json"), o -> json.writeValue(o, page.lines()));
+      written += page.digitCount();
+    }
+    System.out.printf(
+        "Wrote %d %s (%d digits) to %s (seed %d, %d dpi)%n",
+        count, photos ? "photographed pages" : "pages", written, out, seed, dpi);
+    return 0;
+  }
+}

@@ -1,0 +1,132 @@
+package org.digitocr.augment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import org.digitocr.mnist.MnistSet;
+import org.digitocr.runtime.Natives;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
+
+class AugmenterTest {
+  private static final int SIDE = MnistSet.SIDE;
+
+  @BeforeAll
+  static void openCv() {
+    Natives.loadOpenCv();
+  }
+
+  /** Digit-like drawings filling MNIST's 20x20 box, and one already touching a 1-pixel margin. */
+  private static List<float[]> drawings() {
+    Mat eight = Mat.zeros(SIDE, SIDE, CvType.CV_32F);
+    Imgproc.circle(eight, new Point(14, 9), 5, Scalar.all(1), 2);
+    Imgproc.circle(eight, new Point(14, 19), 5, Scalar.all(1), 2);
+    Mat seven = Mat.zeros(SIDE, SIDE, CvType.CV_32F);
+    Imgproc.line(seven, new Point(4, 4), new Point(23, 4), Scalar.all(1), 3);
+    Imgproc.line(seven, new Point(23, 4), new Point(10, 24), Scalar.all(1), 3);
+    Mat wide = Mat.zeros(SIDE, SIDE, CvType.CV_32F);
+    Imgproc.rectangle(wide, new Point(1, 6), new Point(26, 21), Scalar.all(1), 2);
+    return List.of(pixels(eight), pixels(seven), pixels(wide));
+  }
+
+  private static float[] pixels(Mat image) {
+    float[] pixels = new float[MnistSet.PIXELS];
+    image.get(0, 0, pixels);
+    return pixels;
+  }
+
+  @Test
+  void distortedDigitsStayWhole() {
+    Augmenter augmenter = Augmenter.standard();
+    for (float[] drawing : drawings()) {
+      double ink = sum(drawing);
+      for (int index = 0; index < 300; index++) {
+        float[] digit = drawing.clone();
+        augmenter.distort(digit, 0, Augmenter.randomFor(9, 1, index));
+        for (int i = 0; i < SIDE; i++) {
+          assertEquals(0, digit[i], "ink cut at the top edge, digit " + index);
+          assertEquals(0, digit[(SIDE - 1) * SIDE + i], "ink cut at the bottom edge");
+          assertEquals(0, digit[i * SIDE], "ink cut at the left edge");
+          assertEquals(0, digit[i * SIDE + SIDE - 1], "ink cut at the right edge");
+        }
+        // scale 0.8 and a thinner pen can take ink away, but never most of it
+        assertTrue(sum(digit) > 0.25 * ink, "digit " + index + " lost its ink");
+        for (float v : digit) {
+          assertTrue(v >= 0 && v <= 1.0001f, "pixel " + v);
+        }
+      }
+    }
+  }
+
+  @Test
+  void sameSeedEpochAndIndexGiveTheSameDistortion() {
+    float[] drawing = drawings().get(0);
+    float[] a = drawing.clone();
+    float[] b = drawing.clone();
+    Augmenter.standard().distort(a, 0, Augmenter.randomFor(9, 3, 17));
+    Augmenter.standard().distort(b, 0, Augmenter.randomFor(9, 3, 17));
+    assertArrayEquals(a, b);
+    assertFalse(Arrays.equals(drawing, a), "the digit was distorted");
+  }
+
+  @Test
+  void otherEpochsAndSeedsGiveOtherDistortions() {
+    float[] drawing = drawings().get(1);
+    Augmenter augmenter = Augmenter.standard();
+    float[] base = drawing.clone();
+    augmenter.distort(base, 0, Augmenter.randomFor(9, 1, 0));
+    float[] nextEpoch = drawing.clone();
+    augmenter.distort(nextEpoch, 0, Augmenter.randomFor(9, 2, 0));
+    float[] otherSeed = drawing.clone();
+    augmenter.distort(otherSeed, 0, Augmenter.randomFor(10, 1, 0));
+    assertFalse(Arrays.equals(base, nextEpoch));
+    assertFalse(Arrays.equals(base, otherSeed));
+  }
+
+  @Test
+  void affineShiftMovesTheInk() {
+    // no rotation, scale, or shear: only a shift, here always 3 px right and down
+    RandomAffine shift = new RandomAffine(0, 1, 1, 0, 3);
+    float[] drawing = drawings().get(0);
+    Mat digit = new Mat(SIDE, SIDE, CvType.CV_32F);
+    digit.put(0, 0, drawing);
+    java.util.Random alwaysMax =
+        new java.util.Random() {
+          @Override
+          public double nextDouble() {
+            return 1;
+          }
+        };
+    shift.apply(digit, alwaysMax);
+    float[] shifted = pixels(digit);
+    assertEquals(sum(drawing), sum(shifted), 1e-3);
+    assertEquals(centreX(drawing) + 3, centreX(shifted), 1e-3);
+  }
+
+  private static double sum(float[] pixels) {
+    double sum = 0;
+    for (float v : pixels) {
+      sum += v;
+    }
+    return sum;
+  }
+
+  private static double centreX(float[] pixels) {
+    double mass = 0;
+    double x = 0;
+    for (int i = 0; i < pixels.length; i++) {
+      mass += pixels[i];
+      x += pixels[i] * (i % SIDE);
+    }
+    return x / mass;
+  }
+}
