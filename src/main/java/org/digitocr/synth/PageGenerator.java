@@ -260,7 +260,7 @@ public final class PageGenerator {
       }
       y += (int) options.pixels(6);
       while (written < options.targetDigits() && addField()) {
-        y += (int) options.pixels(4 + random.nextDouble() * 6);
+        y += (int) options.pixels(2 + random.nextDouble() * 4);
       }
     }
 
@@ -282,7 +282,7 @@ public final class PageGenerator {
       if (frame == Frame.COMB && groupLengths.size() > 1) {
         frame = Frame.BOX;
       }
-      boolean labelAbove = random.nextDouble() < 0.4;
+      boolean labelAbove = random.nextDouble() < 0.25;
       Font labelFont =
           new Font(
               random.nextBoolean() ? Font.SANS_SERIF : Font.SERIF,
