@@ -11,13 +11,15 @@ import org.opencv.core.Mat;
  * @param toOriginal maps the page's pixels back to the original image
  * @param skewDegrees the counter-clockwise rotation that levelled the page
  * @param binarization how ink was told from paper
+ * @param inkFound whether there was any ink at all, lines included
  */
 public record CleanPage(
     Mat intensity,
     InkComponents components,
     CoordinateMap toOriginal,
     double skewDegrees,
-    Binarizer.Method binarization) {
+    Binarizer.Method binarization,
+    boolean inkFound) {
 
   public void release() {
     intensity.release();
