@@ -6,6 +6,7 @@ import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
@@ -220,9 +221,11 @@ public final class FormLineRemover {
       for (int label = 1; label < count; label++) {
         stats.get(label, 0, stat);
         Rect box = new Rect(stat[0], stat[1], stat[2], stat[3]);
-        if (box.height >= longLength
-            || (touches(nearLines, box.x, box.y, box.width)
-                && touches(nearLines, box.x, box.y + box.height - 1, box.width))) {
+        boolean joinsLines =
+            box.width <= MAX_SIDE_WIDTH
+                && touches(nearLines, box.x, box.y, box.width)
+                && touches(nearLines, box.x, box.y + box.height - 1, box.width);
+        if (box.height >= longLength || joinsLines) {
           kept.add(label);
         }
       }
@@ -230,11 +233,7 @@ public final class FormLineRemover {
         stats.get(label, 0, stat);
         Rect box = new Rect(stat[0], stat[1], stat[2], stat[3]);
         Mat mask = new Mat();
-        Core.inRange(
-            labels.submat(box),
-            new org.opencv.core.Scalar(label),
-            new org.opencv.core.Scalar(label),
-            mask);
+        Core.inRange(labels.submat(box), new Scalar(label), new Scalar(label), mask);
         Core.bitwise_or(sides.submat(box), mask, sides.submat(box));
         mask.release();
       }
