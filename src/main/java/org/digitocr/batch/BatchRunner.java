@@ -130,7 +130,7 @@ public final class BatchRunner {
       InputWalker.Walk walk = new InputWalker(out).walk(arguments);
       walk.warnings().forEach(log::warn);
       if (walk.skipped() > 0) {
-        log.detail(walk.skipped() + " files that are not inputs skipped");
+        log.info(walk.skipped() + " files that are not inputs (other extensions, hidden) skipped");
       }
       if (walk.inputs().isEmpty()) {
         log.warn("no inputs found in " + arguments);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.digitocr.output.AtomicFiles;
+import org.digitocr.output.SearchablePdf;
 import org.digitocr.runtime.Natives;
 import org.digitocr.synth.EncodedPage;
 import org.digitocr.synth.PageGenerator;
@@ -51,6 +52,33 @@ public final class GeneratePagesCommand implements Callable<Integer> {
   int digits;
 
   @Option(
+      names = "--paper",
+      defaultValue = "210x297",
+      paramLabel = "WxH",
+      description = "Sheet size in millimetres (default: ${DEFAULT-VALUE}, A4; A5 is 148x210).")
+  String paper;
+
+  @Option(
+      names = "--broken",
+      defaultValue = "0.03",
+      description = "Share of digits drawn with a gap in a stroke (default: ${DEFAULT-VALUE}).")
+  double broken;
+
+  @Option(
+      names = "--touching",
+      defaultValue = "-0.05",
+      description =
+          "Closest spacing of digits in a number, in digit heights; more negative, more"
+              + " touching (default: ${DEFAULT-VALUE}).")
+  double touching;
+
+  @Option(
+      names = "--pdf",
+      paramLabel = "FILE",
+      description = "Also write all pages into this PDF, one image per page.")
+  Path pdf;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       defaultValue = "output/pages",
@@ -71,13 +99,25 @@ public final class GeneratePagesCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Natives.loadOpenCv();
     PageGenerator generator = PageGenerator.fromMnistTest(data.dir());
-    PageOptions options = PageOptions.a4(dpi).withTargetDigits(digits);
+    String[] size = paper.toLowerCase(java.util.Locale.ROOT).split("x");
+    if (size.length != 2) {
+      throw new IllegalArgumentException("--paper must be WIDTHxHEIGHT in millimetres");
+    }
+    PageOptions options =
+        PageOptions.sheet(Double.parseDouble(size[0]), Double.parseDouble(size[1]), dpi)
+            .withTargetDigits(digits)
+            .withBrokenRate(broken)
+            .withTouchingGap(touching);
     Random random = new Random(seed);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Files.createDirectories(out);
     int written = 0;
+    SearchablePdf document = pdf == null ? null : new SearchablePdf();
     for (int i = 1; i <= count; i++) {
       SyntheticPage generated = generator.generate(random, options);
+      if (document != null) {
+        document.addImagePage(generated.image(), dpi);
+      }
       EncodedPage file =
           photos ? EncodedPage.photo(generated, random) : EncodedPage.scan(generated);
       SyntheticPage page = file.truth();
@@ -87,6 +127,10 @@ public final class GeneratePagesCommand implements Callable<Integer> {
           out.resolve(name + ".expected.txt"), String.join("\n", page.transcript()) + "\n");
       AtomicFiles.write(out.resolve(name + ".truth.json"), o -> json.writeValue(o, page.lines()));
       written += page.digitCount();
+    }
+    if (document != null) {
+      document.save(pdf);
+      document.close();
     }
     System.out.printf(
         "Wrote %d %s (%d digits) to %s (seed %d, %d dpi)%n",

@@ -15,6 +15,9 @@ public final class RowGrouper {
   /** A founding item joins a row when this fraction of its height lies within the row's band. */
   static final double MIN_OVERLAP = 0.5;
 
+  /** A small item joins a row when its centre is within this fraction of the row's height of it. */
+  static final double SMALL_REACH = 0.3;
+
   private RowGrouper() {}
 
   public static <T> List<List<T>> group(List<T> items, Function<T, Box> boxOf) {
@@ -32,8 +35,11 @@ public final class RowGrouper {
           best = row;
         }
       }
+      if (best == null) {
+        best = nearest(rows, box);
+      }
       boolean small = best != null && box.height() < best.height() / 2.0;
-      if (best != null && (bestOverlap >= MIN_OVERLAP || (small && best.holds(box.centerY())))) {
+      if (best != null && (bestOverlap >= MIN_OVERLAP || (small && best.near(box.centerY())))) {
         best.add(item, box, !small);
       } else {
         Row<T> row = new Row<>();
@@ -48,6 +54,16 @@ public final class RowGrouper {
       ordered.add(row.items);
     }
     return ordered;
+  }
+
+  private static <T> Row<T> nearest(List<Row<T>> rows, Box box) {
+    Row<T> nearest = null;
+    for (Row<T> row : rows) {
+      if (nearest == null || row.distance(box.centerY()) < nearest.distance(box.centerY())) {
+        nearest = row;
+      }
+    }
+    return nearest;
   }
 
   private static final class Row<T> {
@@ -71,8 +87,14 @@ public final class RowGrouper {
       return (top + bottom) / 2.0;
     }
 
-    boolean holds(double y) {
-      return y >= top && y < bottom;
+    /** Within the band or a little above or below it (a 5's detached bar, a comma). */
+    boolean near(double y) {
+      double reach = SMALL_REACH * height();
+      return y >= top - reach && y < bottom + reach;
+    }
+
+    double distance(double y) {
+      return y < top ? top - y : y >= bottom ? y - bottom : 0;
     }
 
     /** The fraction of the box's height within this row's band. */

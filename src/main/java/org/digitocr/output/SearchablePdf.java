@@ -70,14 +70,8 @@ public final class SearchablePdf implements AutoCloseable {
         (result.file() + "\n" + result.page() + "\n" + image.size() + "\n" + result.transcript())
             .getBytes(StandardCharsets.UTF_8));
     float scale = (float) (POINTS_PER_INCH / dpi);
-    float width = image.cols() * scale;
     float height = image.rows() * scale;
-    PDPage page = new PDPage(new PDRectangle(width, height));
-    document.addPage(page);
-    BufferedImage picture = AwtImages.toBufferedImage(image);
-    PDImageXObject xobject = JPEGFactory.createFromImage(document, picture, JPEG_QUALITY);
-    try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-      content.drawImage(xobject, 0, 0, width, height);
+    try (PDPageContentStream content = imagePage(image, scale)) {
       content.beginText();
       content.setRenderingMode(RenderingMode.NEITHER);
       for (ReadLine line : result.lines()) {
@@ -87,6 +81,24 @@ public final class SearchablePdf implements AutoCloseable {
       }
       content.endText();
     }
+  }
+
+  /** A page showing only the image (as a scanner's PDF has). */
+  public void addImagePage(Mat image, double dpi) throws IOException {
+    imagePage(image, (float) (POINTS_PER_INCH / dpi)).close();
+  }
+
+  /** Adds a page of the image's size at {@code scale} points per pixel, showing the image. */
+  private PDPageContentStream imagePage(Mat image, float scale) throws IOException {
+    float width = image.cols() * scale;
+    float height = image.rows() * scale;
+    PDPage page = new PDPage(new PDRectangle(width, height));
+    document.addPage(page);
+    BufferedImage picture = AwtImages.toBufferedImage(image);
+    PDImageXObject xobject = JPEGFactory.createFromImage(document, picture, JPEG_QUALITY);
+    PDPageContentStream content = new PDPageContentStream(document, page);
+    content.drawImage(xobject, 0, 0, width, height);
+    return content;
   }
 
   /** One number as one run of text, stretched over its box, baseline on the box's bottom. */

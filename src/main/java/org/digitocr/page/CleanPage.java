@@ -13,6 +13,7 @@ import org.opencv.core.Mat;
  * @param skewDegrees the counter-clockwise rotation that levelled the page
  * @param binarization how ink was told from paper
  * @param warnings what cleaning wants the user to know (e.g. no sheet found in a photo)
+ * @param inkFound whether there was any ink at all, lines included
  */
 public record CleanPage(
     Mat intensity,
@@ -20,7 +21,8 @@ public record CleanPage(
     CoordinateMap toOriginal,
     double skewDegrees,
     Binarizer.Method binarization,
-    List<String> warnings) {
+    List<String> warnings,
+    boolean inkFound) {
 
   public void release() {
     intensity.release();

@@ -6,17 +6,19 @@ import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
  * Removes ruled lines and the printed boxes of forms, keeping the digits written on or in them.
  *
- * <p>Horizontal lines are the ink left by an opening with a kernel longer than any digit is wide.
- * Vertical box sides can be as short as the box, so they are taken from an opening with a shorter
- * kernel and kept as lines only if they run from one horizontal line to another (or are longer than
- * any digit): a digit's upright stroke touches no line at both ends. Where a stroke crossed a
- * removed line, the gap is bridged again.
+ * <p>Horizontal lines are the ink left by an opening with a kernel longer than any digit is wide (a
+ * twelfth of the page, and four times the height of its characters). Vertical box sides can be as
+ * short as the box, so they are taken from an opening with a shorter kernel and kept as lines only
+ * if they are thin and run from one horizontal line to another (or are longer than any digit): a
+ * digit's upright stroke touches no line at both ends. Where a stroke crossed a removed ruled line,
+ * the gap is bridged again.
  */
 public final class FormLineRemover {
   /** Horizontal lines are at least this fraction of the page's shorter side long. */
@@ -24,6 +26,12 @@ public final class FormLineRemover {
 
   /** Box sides are at least this fraction of the page's shorter side long. */
   static final double SIDE_FRACTION = 1 / 40.0;
+
+  /** Horizontal lines are at least this many times the height of the page's characters long. */
+  static final double LINE_IN_TEXT = 4;
+
+  /** Box sides are at least this many times the height of the page's characters long. */
+  static final double SIDE_IN_TEXT = 0.8;
 
   /** Lines are looked for at this fraction of the page's resolution: long kernels are costly. */
   static final double SEARCH_SCALE = 0.5;
@@ -53,14 +61,19 @@ public final class FormLineRemover {
 
   public Result remove(Mat ink) {
     int shorter = Math.min(ink.cols(), ink.rows());
-    int lineLength = Math.max(8, (int) Math.round(shorter * LINE_FRACTION * SEARCH_SCALE));
-    int sideLength = Math.max(4, (int) Math.round(shorter * SIDE_FRACTION * SEARCH_SCALE));
-    int bridge = Math.max(7, shorter / 120);
-
     Mat small = new Mat();
     Imgproc.resize(ink, small, new Size(), SEARCH_SCALE, SEARCH_SCALE, Imgproc.INTER_AREA);
     // Any ink in the averaged pixels counts, so that a one-pixel line survives the shrinking.
     Imgproc.threshold(small, small, 0, 255, Imgproc.THRESH_BINARY);
+    double text = textHeight(small);
+    int lineLength =
+        (int)
+            Math.round(
+                Math.max(8, Math.max(shorter * LINE_FRACTION * SEARCH_SCALE, LINE_IN_TEXT * text)));
+    int sideLength =
+        (int)
+            Math.round(
+                Math.max(4, Math.max(shorter * SIDE_FRACTION * SEARCH_SCALE, SIDE_IN_TEXT * text)));
     Mat horizontal = lines(small, new Size(GAP_CLOSE, 1), new Size(lineLength, 1));
     Mat vertical =
         boxSides(
@@ -68,15 +81,45 @@ public final class FormLineRemover {
     small.release();
 
     Mat cleaned = ink.clone();
-    removeAndBridge(cleaned, horizontal, new Size(3, 2 * FRINGE + 1), new Size(1, bridge));
+    removeAndBridge(cleaned, horizontal, true, true);
     // No bridging across box sides: digits in neighbouring comb cells both touch the side
     // between them, and strokes rarely cross one.
-    removeAndBridge(cleaned, vertical, new Size(2 * FRINGE + 1, 3), new Size());
+    removeAndBridge(cleaned, vertical, false, false);
     horizontal.release();
     vertical.release();
     Mat removed = new Mat();
     Core.subtract(ink, cleaned, removed);
     return new Result(cleaned, removed);
+  }
+
+  /**
+   * The median height of the blobs that may be characters (neither specks, nor lines, nor frames):
+   * on a page of large writing, lines must be longer than the page's size alone suggests.
+   */
+  private static double textHeight(Mat small) {
+    Mat labels = new Mat();
+    Mat stats = new Mat();
+    Mat centroids = new Mat();
+    int count =
+        Imgproc.connectedComponentsWithStats(small, labels, stats, centroids, 8, CvType.CV_32S);
+    int[] all = new int[count * 5];
+    stats.get(0, 0, all);
+    labels.release();
+    stats.release();
+    centroids.release();
+    List<Integer> heights = new ArrayList<>();
+    for (int label = 1; label < count; label++) {
+      int width = all[label * 5 + Imgproc.CC_STAT_WIDTH];
+      int height = all[label * 5 + Imgproc.CC_STAT_HEIGHT];
+      if (height >= 3 && height <= small.rows() / 5 && width <= 4 * height) {
+        heights.add(height);
+      }
+    }
+    if (heights.isEmpty()) {
+      return 0;
+    }
+    heights.sort(null);
+    return heights.get(heights.size() / 2);
   }
 
   /**
@@ -95,7 +138,9 @@ public final class FormLineRemover {
    * restores the pixels of strokes that cross them: a closing across the line fills exactly the
    * gaps with ink on both sides. Works line by line, in small regions.
    */
-  private static void removeAndBridge(Mat cleaned, Mat smallLines, Size fringe, Size across) {
+  private static void removeAndBridge(
+      Mat cleaned, Mat smallLines, boolean horizontal, boolean bridge) {
+    Size fringe = horizontal ? new Size(3, 2 * FRINGE + 1) : new Size(2 * FRINGE + 1, 3);
     Mat labels = new Mat();
     Mat stats = new Mat();
     Mat centroids = new Mat();
@@ -107,10 +152,14 @@ public final class FormLineRemover {
     int[] stat = new int[5];
     int scale = (int) Math.round(1 / SEARCH_SCALE);
     Rect smallPage = new Rect(0, 0, smallLines.cols(), smallLines.rows());
-    int marginX = ((int) (across.width + fringe.width) + 2) / scale + 1;
-    int marginY = ((int) (across.height + fringe.height) + 2) / scale + 1;
     for (int label = 1; label < count; label++) {
       stats.get(label, 0, stat);
+      // Across the line, the band is the line, its fringe and a pixel of rounding each side; a
+      // stroke crossing it has ink within a few pixels beyond.
+      int bandWidth = (horizontal ? stat[3] : stat[2]) * scale + 2 * FRINGE + 2;
+      Size across = horizontal ? new Size(1, bandWidth + 3) : new Size(bandWidth + 3, 1);
+      int marginX = ((int) (across.width + fringe.width) + 2) / scale + 1;
+      int marginY = ((int) (across.height + fringe.height) + 2) / scale + 1;
       Rect small =
           intersect(
               new Rect(
@@ -135,7 +184,7 @@ public final class FormLineRemover {
       Imgproc.dilate(fitted, fitted, kernel(fringe));
       Mat area = cleaned.submat(region);
       Core.subtract(area, fitted, area);
-      if (across.area() > 0) {
+      if (bridge) {
         Mat closed = new Mat();
         Imgproc.morphologyEx(area, closed, Imgproc.MORPH_CLOSE, kernel(across));
         Core.bitwise_and(closed, fitted, closed);
@@ -172,9 +221,11 @@ public final class FormLineRemover {
       for (int label = 1; label < count; label++) {
         stats.get(label, 0, stat);
         Rect box = new Rect(stat[0], stat[1], stat[2], stat[3]);
-        if (box.height >= longLength
-            || (touches(nearLines, box.x, box.y, box.width)
-                && touches(nearLines, box.x, box.y + box.height - 1, box.width))) {
+        boolean joinsLines =
+            box.width <= MAX_SIDE_WIDTH
+                && touches(nearLines, box.x, box.y, box.width)
+                && touches(nearLines, box.x, box.y + box.height - 1, box.width);
+        if (box.height >= longLength || joinsLines) {
           kept.add(label);
         }
       }
@@ -182,11 +233,7 @@ public final class FormLineRemover {
         stats.get(label, 0, stat);
         Rect box = new Rect(stat[0], stat[1], stat[2], stat[3]);
         Mat mask = new Mat();
-        Core.inRange(
-            labels.submat(box),
-            new org.opencv.core.Scalar(label),
-            new org.opencv.core.Scalar(label),
-            mask);
+        Core.inRange(labels.submat(box), new Scalar(label), new Scalar(label), mask);
         Core.bitwise_or(sides.submat(box), mask, sides.submat(box));
         mask.release();
       }

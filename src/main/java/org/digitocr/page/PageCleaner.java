@@ -67,6 +67,7 @@ public final class PageCleaner {
     release(binary.levelled(), image);
     release(page.grey(), image);
 
+    boolean inkFound = Core.countNonZero(ink) > 0;
     FormLineRemover.Result withoutLines = lineRemover.remove(ink);
     ink.release();
     eraseLines(intensity, withoutLines);
@@ -75,7 +76,7 @@ public final class PageCleaner {
         InkComponents.find(withoutLines.ink(), (int) Math.ceil(speckSide * speckSide));
     withoutLines.ink().release();
     return new CleanPage(
-        intensity, components, toOriginal, degrees, binary.method(), page.warnings());
+        intensity, components, toOriginal, degrees, binary.method(), page.warnings(), inkFound);
   }
 
   /**

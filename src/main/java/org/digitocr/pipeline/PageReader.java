@@ -55,7 +55,7 @@ public final class PageReader {
     Segmentation segmentation = segmenter.segment(clean);
     try {
       List<String> warnings = new ArrayList<>(clean.warnings());
-      if (clean.components().components().isEmpty()) {
+      if (!clean.inkFound()) {
         warnings.add(PageResult.NO_INK);
         return new PageResult(file, page.number(), width, height, List.of(), warnings);
       }

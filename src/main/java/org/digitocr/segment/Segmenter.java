@@ -106,11 +106,11 @@ public final class Segmenter {
         segmentation.addMark(new Mark(box, Mark.Kind.OTHER));
       } else if (longer < DOT_SIZE * scale || longer < DOT_SIZE * pageScale) {
         segmentation.addMark(new Mark(box, Mark.Kind.DOT));
+      } else if (box.height() < DASH_HEIGHT * scale && box.width() >= 2 * box.height()) {
+        segmentation.addMark(new Mark(box, Mark.Kind.DASH));
       } else if (box.height() < PrintedTextFilter.SMALL_PRINT * pageScale
           && !besideHandwriting(blobs, i, pageScale)) {
         segmentation.addMark(new Mark(box, Mark.Kind.PRINTED_TEXT));
-      } else if (box.height() < DASH_HEIGHT * scale && box.width() >= 2 * box.height()) {
-        segmentation.addMark(new Mark(box, Mark.Kind.DASH));
       } else if (box.height() < 0.5 * scale && box.width() < 0.5 * scale) {
         segmentation.addMark(new Mark(box, Mark.Kind.DOT));
       } else {

@@ -125,10 +125,7 @@ public final class PageGenerator {
       Point at = new Point(random.nextInt(grey.cols()), random.nextInt(grey.rows()));
       Imgproc.circle(grey, at, 1 + random.nextInt(2), Scalar.all(60 + random.nextInt(100)), -1);
     }
-    Mat noise = new Mat(grey.size(), CvType.CV_32F);
-    Core.randn(noise, 0, options.noise());
-    Core.add(grey, noise, grey);
-    noise.release();
+    addNoise(grey, random, options.noise());
 
     double degrees = (random.nextDouble() * 2 - 1) * options.maxRotationDegrees();
     Mat rotation =
@@ -155,6 +152,22 @@ public final class PageGenerator {
       moved.add(new TruthLine(groups, transform(m, line.box())));
     }
     return new SyntheticPage(image, moved);
+  }
+
+  /**
+   * Grey-level noise from the page's own random source (not OpenCV's global one), so that a seed
+   * always gives the same page.
+   */
+  private static void addNoise(Mat grey, Random random, double sigma) {
+    float[] row = new float[grey.cols()];
+    float[] noise = new float[grey.cols()];
+    for (int y = 0; y < grey.rows(); y++) {
+      grey.get(y, 0, row);
+      for (int x = 0; x < row.length; x++) {
+        noise[x] = row[x] + (float) (random.nextGaussian() * sigma);
+      }
+      grey.put(y, 0, noise);
+    }
   }
 
   /** Light falling off across the page in a random direction, down to 60–80%. */
@@ -260,7 +273,7 @@ public final class PageGenerator {
       }
       y += (int) options.pixels(6);
       while (written < options.targetDigits() && addField()) {
-        y += (int) options.pixels(4 + random.nextDouble() * 6);
+        y += (int) options.pixels(2 + random.nextDouble() * 4);
       }
     }
 
@@ -282,7 +295,7 @@ public final class PageGenerator {
       if (frame == Frame.COMB && groupLengths.size() > 1) {
         frame = Frame.BOX;
       }
-      boolean labelAbove = random.nextDouble() < 0.4;
+      boolean labelAbove = random.nextDouble() < 0.25;
       Font labelFont =
           new Font(
               random.nextBoolean() ? Font.SANS_SERIF : Font.SERIF,

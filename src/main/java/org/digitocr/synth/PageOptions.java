@@ -25,16 +25,24 @@ public record PageOptions(
     double touchingGap,
     double unevenLightRate) {
 
-  private static final double A4_WIDTH_INCHES = 210 / 25.4;
-  private static final double A4_HEIGHT_INCHES = 297 / 25.4;
+  private static final double MM_PER_INCH = 25.4;
 
   /** An A4 scan: about 100 digits, rotation up to 3°, mild noise, a few broken digits. */
   public static PageOptions a4(int dpi) {
+    return sheet(210, 297, dpi).withTargetDigits(100);
+  }
+
+  /**
+   * A scan of a sheet of the given size in millimetres: rotation up to 3°, mild noise, 3% of digits
+   * broken, neighbours within a number touching now and then, uneven light on 15% of pages; digits
+   * are added until the sheet is full.
+   */
+  public static PageOptions sheet(double widthMm, double heightMm, int dpi) {
     return new PageOptions(
-        (int) Math.round(A4_WIDTH_INCHES * dpi),
-        (int) Math.round(A4_HEIGHT_INCHES * dpi),
+        (int) Math.round(widthMm / MM_PER_INCH * dpi),
+        (int) Math.round(heightMm / MM_PER_INCH * dpi),
         dpi,
-        100,
+        Integer.MAX_VALUE,
         3,
         6,
         0.03,
@@ -88,6 +96,6 @@ public record PageOptions(
 
   /** Millimetres to pixels at this page's resolution. */
   public double pixels(double millimetres) {
-    return millimetres / 25.4 * dpi;
+    return millimetres / MM_PER_INCH * dpi;
   }
 }

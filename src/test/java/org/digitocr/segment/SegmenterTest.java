@@ -1,0 +1,127 @@
+package org.digitocr.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Comparator;
+import java.util.List;
+import org.digitocr.layout.Box;
+import org.digitocr.model.Prediction;
+import org.digitocr.page.CleanPage;
+import org.digitocr.page.PageCleaner;
+import org.digitocr.page.TestPages;
+import org.digitocr.runtime.Natives;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Mat;
+
+class SegmenterTest {
+  @BeforeAll
+  static void natives() {
+    Natives.loadOpenCv();
+  }
+
+  /** A page the size of an A4 scan at 100 dpi, digits about 6 mm high. */
+  private static Mat page() {
+    return TestPages.blank(830, 1170);
+  }
+
+  private static Segmentation segment(Mat page) {
+    CleanPage clean = new PageCleaner().clean(page);
+    return new Segmenter().segment(clean);
+  }
+
+  private static List<Box> pieceBoxes(Segmentation segmentation) {
+    return segmentation.pieces().stream()
+        .map(Piece::box)
+        .sorted(Comparator.comparingInt(Box::x))
+        .toList();
+  }
+
+  @Test
+  void mergesTheDetachedBarOfABrokenFiveWithItsBody() {
+    Mat page = page();
+    for (int i = 0; i < 4; i++) {
+      TestPages.ring(page, 100 + 40 * i, 300, 22, 28, 3); // neighbours: 0s
+    }
+    // A 5: a stem and a belly, with its top bar written apart, a few pixels above.
+    TestPages.stroke(page, 270, 304, 270, 314, 3);
+    TestPages.ring(page, 266, 312, 20, 18, 3);
+    TestPages.stroke(page, 272, 298, 286, 298, 3);
+    Segmentation segmentation = segment(page);
+    List<Box> pieces = pieceBoxes(segmentation);
+    assertEquals(5, pieces.size(), pieces.toString());
+    Box five = pieces.get(4);
+    assertTrue(five.y() <= 298 && five.bottom() >= 328, "bar and belly in one piece: " + five);
+  }
+
+  @Test
+  void setsAsideDotsAndDashesBetweenDigits() {
+    Mat page = page();
+    for (int i = 0; i < 3; i++) {
+      TestPages.ring(page, 100 + 40 * i, 300, 22, 28, 3);
+    }
+    TestPages.ring(page, 226, 322, 5, 5, 2); // a decimal point on the baseline
+    for (int i = 0; i < 2; i++) {
+      TestPages.ring(page, 240 + 40 * i, 300, 22, 28, 3);
+    }
+    TestPages.stroke(page, 330, 314, 346, 314, 3); // a dash
+    for (int i = 0; i < 3; i++) {
+      TestPages.ring(page, 360 + 40 * i, 300, 22, 28, 3);
+    }
+    Segmentation segmentation = segment(page);
+    assertEquals(8, pieceBoxes(segmentation).size(), pieceBoxes(segmentation).toString());
+    List<Mark.Kind> marks = segmentation.marks().stream().map(Mark::kind).sorted().toList();
+    assertEquals(List.of(Mark.Kind.DOT, Mark.Kind.DASH), marks);
+  }
+
+  @Test
+  void offersTouchingDigitsCutApartAndChoosesTheSurerReading() {
+    Mat page = page();
+    for (int i = 0; i < 3; i++) {
+      TestPages.ring(page, 100 + 40 * i, 300, 22, 28, 3);
+    }
+    // Two 0s written so close that they touch: one blob twice as wide as a digit.
+    TestPages.ring(page, 240, 300, 22, 28, 3);
+    TestPages.ring(page, 259, 300, 22, 28, 3);
+    Segmentation segmentation = segment(page);
+    List<Box> pieces = pieceBoxes(segmentation);
+    Box whole = pieces.stream().filter(b -> b.width() > 35).findFirst().orElseThrow();
+    assertEquals(240, whole.x(), 2);
+    // A classifier sure of the halves and unsure of the whole picks the cut.
+    Prediction[] predictions = new Prediction[segmentation.pieces().size()];
+    for (int i = 0; i < predictions.length; i++) {
+      boolean isWhole = segmentation.pieces().get(i).box().equals(whole);
+      predictions[i] = prediction(0, isWhole ? 0.6f : 0.99f);
+    }
+    List<Located> digits = segmentation.choose(predictions, new double[predictions.length]);
+    assertEquals(5, digits.size(), digits.toString());
+    List<Located> cut = digits.stream().filter(d -> d.box().x() >= 238).toList();
+    assertEquals(2, cut.size());
+    assertTrue(cut.get(0).box().right() <= cut.get(1).box().x() + 4, "side by side: " + cut);
+  }
+
+  @Test
+  void keepsAWideDigitWholeWhenTheClassifierIsSureOfIt() {
+    Mat page = page();
+    for (int i = 0; i < 3; i++) {
+      TestPages.ring(page, 100 + 40 * i, 300, 22, 28, 3);
+    }
+    TestPages.ring(page, 240, 302, 30, 26, 3); // a wide, flat 0
+    Segmentation segmentation = segment(page);
+    Prediction[] predictions = new Prediction[segmentation.pieces().size()];
+    for (int i = 0; i < predictions.length; i++) {
+      predictions[i] =
+          prediction(0, segmentation.pieces().get(i).box().width() >= 28 ? 0.95f : 0.99f);
+    }
+    List<Located> digits = segmentation.choose(predictions, new double[predictions.length]);
+    assertEquals(4, digits.size(), digits.toString());
+  }
+
+  static Prediction prediction(int digit, float confidence) {
+    float[] probabilities = new float[10];
+    java.util.Arrays.fill(probabilities, (1 - confidence) / 9);
+    probabilities[digit] = confidence;
+    return Prediction.fromProbabilities(probabilities);
+  }
+}
