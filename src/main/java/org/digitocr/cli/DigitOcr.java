@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       GeneratePagesCommand.class,
       EvaluatePagesCommand.class,
-      RiskCoverageCommand.class
+      RiskCoverageCommand.class,
+      CalibrateCommand.class
     })
 public final class DigitOcr {
   /** Exit status when a command cannot run at all (missing model or data, unwritable output). */
