@@ -149,6 +149,13 @@ public final class TrainCommand implements Callable<Integer> {
   boolean augment;
 
   @Option(
+      names = "--page-crops",
+      description =
+          "Every epoch, redraw half of the training digits as the page reader sees handwriting:"
+              + " binarised at a random threshold and normalised again.")
+  boolean pageCrops;
+
+  @Option(
       names = "--not-a-digit",
       defaultValue = "0",
       description =
@@ -201,6 +208,7 @@ public final class TrainCommand implements Callable<Integer> {
             patience,
             schedule,
             augment,
+            pageCrops,
             notADigit);
     LearningRateSchedule.parse(schedule, learningRate, epochs);
     TrainingData sets = TrainingData.load(data.dir(), config);
