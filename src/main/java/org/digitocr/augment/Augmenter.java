@@ -1,5 +1,6 @@
 package org.digitocr.augment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.digitocr.mnist.MnistSet;
@@ -8,8 +9,10 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
 /**
- * Distorts training digits afresh every epoch: elastic wobble (half of the digits), pen thickness,
- * then rotation, scale, shear and shift that keep the digit inside its 28x28 frame.
+ * Distorts training digits afresh every epoch, step by step, each step applied to a share of the
+ * digits: by default elastic wobble (half of the digits), pen thickness, then rotation, scale,
+ * shear and shift that keep the digit inside its 28x28 frame; optionally first a redrawing of half
+ * of the digits as page crops.
  *
  * <p>Each digit's distortion depends only on the seed, the epoch and the digit's index in the
  * training set, so a run is reproducible however the batches are cut. Not thread-safe (it reuses
@@ -20,26 +23,43 @@ public final class Augmenter {
     Natives.loadOpenCv();
   }
 
-  private static final double ELASTIC_SHARE = 0.5;
-  private final ElasticDistortion elastic;
-  private final List<DigitDistortion> always;
+  private static final double HALF = 0.5;
+  private final List<Step> steps;
   private final Mat digit = new Mat(MnistSet.SIDE, MnistSet.SIDE, CvType.CV_32F);
   private final float[] buffer = new float[MnistSet.PIXELS];
 
-  public Augmenter(ElasticDistortion elastic, List<DigitDistortion> always) {
-    this.elastic = elastic;
-    this.always = always;
+  /**
+   * A distortion applied to {@code share} of the digits (a share of 1 draws no random number, so
+   * that adding such a step does not change the others' draws).
+   */
+  public record Step(DigitDistortion distortion, double share) {}
+
+  public Augmenter(List<Step> steps) {
+    this.steps = steps;
   }
 
   /**
-   * The distortions of the issue: elastic (alpha 34 as Simard's, sigma 5 rather than 4: a smoother
-   * wobble that keeps thin digits legible), stroke thickness, then rotation ±15°, scale 0.8–1.2,
-   * shear ±0.3 and shift ±3 px.
+   * @param distort the distortions of the issue: elastic (alpha 34 as Simard's, sigma 5 rather than
+   *     4: a smoother wobble that keeps thin digits legible) on half of the digits, stroke
+   *     thickness, then rotation ±15°, scale 0.8–1.2, shear ±0.3 and shift ±3 px
+   * @param pageCrops first redraw half of the digits as page crops ({@link PageCropStyle})
    */
+  public static Augmenter of(boolean distort, boolean pageCrops) {
+    List<Step> steps = new ArrayList<>();
+    if (pageCrops) {
+      steps.add(new Step(new PageCropStyle(), HALF));
+    }
+    if (distort) {
+      steps.add(new Step(new ElasticDistortion(34, 5), HALF));
+      steps.add(new Step(new StrokeThickness(), 1));
+      steps.add(new Step(new RandomAffine(15, 0.8, 1.2, 0.3, 3), 1));
+    }
+    return new Augmenter(steps);
+  }
+
+  /** The distortions of {@code --augment}. */
   public static Augmenter standard() {
-    return new Augmenter(
-        new ElasticDistortion(34, 5),
-        List.of(new StrokeThickness(), new RandomAffine(15, 0.8, 1.2, 0.3, 3)));
+    return of(true, false);
   }
 
   /** The random source for one digit in one epoch. */
@@ -59,11 +79,10 @@ public final class Augmenter {
 
   /** Distorts a 28x28 CV_32F digit in place. */
   public void distort(Mat digit, Random random) {
-    if (random.nextDouble() < ELASTIC_SHARE) {
-      elastic.apply(digit, random);
-    }
-    for (DigitDistortion distortion : always) {
-      distortion.apply(digit, random);
+    for (Step step : steps) {
+      if (step.share() >= 1 || random.nextDouble() < step.share()) {
+        step.distortion().apply(digit, random);
+      }
     }
   }
 }

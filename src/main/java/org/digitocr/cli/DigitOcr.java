@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       GeneratePagesCommand.class,
       EvaluatePagesCommand.class,
       RiskCoverageCommand.class,
+      CalibrateCommand.class,
       BenchmarkCommand.class,
       SparkCommand.class
     })

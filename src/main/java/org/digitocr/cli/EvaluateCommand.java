@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.digitocr.mnist.MnistFiles;
 import org.digitocr.mnist.MnistSet;
 import org.digitocr.model.DigitClassifier;
+import org.digitocr.model.Prediction;
 import org.digitocr.runtime.Natives;
 import org.digitocr.train.EvaluationReport;
 import org.digitocr.train.EvaluationWriter;
@@ -76,6 +77,15 @@ public final class EvaluateCommand implements Callable<Integer> {
       stdout.printf(
           "%-6s %9.4f %9.4f %9.4f %8d%n",
           c.label(), c.precision(), c.recall(), c.f1(), c.support());
+    }
+    if (report.classes() > Prediction.NOT_A_DIGIT) {
+      int setAside = 0;
+      for (int truth = 0; truth < Prediction.NOT_A_DIGIT; truth++) {
+        setAside += report.confusion()[truth][Prediction.NOT_A_DIGIT];
+      }
+      stdout.printf(
+          "Not a digit (class %d): %,d test digits set aside (%.2f%%), counted as wrong above%n",
+          Prediction.NOT_A_DIGIT, setAside, 100.0 * setAside / report.size());
     }
     stdout.println("Wrote evaluation.json, confusion.csv, confusion.png, mistakes.png to " + out);
   }

@@ -12,14 +12,13 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.digitocr.mnist.MnistSet;
 import org.digitocr.model.ModelMetadata;
 import org.digitocr.model.ModelStore;
-import org.digitocr.model.NetworkClassifier;
 import org.digitocr.runtime.Natives;
 import org.digitocr.train.EpochStats;
+import org.digitocr.train.FinalScores;
 import org.digitocr.train.HistoryWriter;
 import org.digitocr.train.LearningRateSchedule;
 import org.digitocr.train.ModelSummary;
 import org.digitocr.train.Score;
-import org.digitocr.train.TemperatureScaling;
 import org.digitocr.train.Trainer;
 import org.digitocr.train.TrainingConfig;
 import org.digitocr.train.TrainingData;
@@ -150,6 +149,13 @@ public final class TrainCommand implements Callable<Integer> {
   boolean augment;
 
   @Option(
+      names = "--page-crops",
+      description =
+          "Every epoch, redraw half of the training digits as the page reader sees handwriting:"
+              + " binarised at a random threshold and normalised again.")
+  boolean pageCrops;
+
+  @Option(
       names = "--not-a-digit",
       defaultValue = "0",
       description =
@@ -170,7 +176,8 @@ public final class TrainCommand implements Callable<Integer> {
       names = "--checkpoint",
       description =
           "After every epoch that lowers the held-out loss, save the network so far (with its"
-              + " metadata, test set not scored) to this file, to keep if the run is stopped.")
+              + " metadata, test set not scored) to this file, to keep if the run is stopped;"
+              + " finish it with the calibrate command.")
   Path checkpoint;
 
   @Option(
@@ -201,6 +208,7 @@ public final class TrainCommand implements Callable<Integer> {
             patience,
             schedule,
             augment,
+            pageCrops,
             notADigit);
     LearningRateSchedule.parse(schedule, learningRate, epochs);
     TrainingData sets = TrainingData.load(data.dir(), config);
@@ -242,30 +250,8 @@ public final class TrainCommand implements Callable<Integer> {
               null,
               null);
     } else {
-      TemperatureScaling.Fit calibration = TemperatureScaling.fit(result.network(), heldOut);
-      double temperature = calibration.temperature();
-      TemperatureScaling.fold(result.network(), temperature);
-      NetworkClassifier classifier = new NetworkClassifier(result.network());
-      Score validation = Score.of(classifier, heldOut);
-      Score testScore = Score.of(classifier, test);
-      System.out.printf(
-          "Kept epoch %d; temperature %.3f fitted on the validation split (exact NLL %.4f ->"
-              + " %.4f)%n",
-          result.keptEpoch(), temperature, calibration.nllBefore(), calibration.nllAfter());
-      ModelMetadata.NotADigitScores notADigitScores = null;
-      if (sets.testNotADigits() != null) {
-        notADigitScores =
-            new ModelMetadata.NotADigitScores(
-                sets.testNotADigits().size(),
-                Score.of(classifier, sets.testNotADigits()).accuracy(),
-                Score.notADigitShare(classifier, test));
-        System.out.printf(
-            "Not a digit: %.2f%% of %,d generated test marks caught, %.2f%% of test digits set"
-                + " aside%n",
-            100 * notADigitScores.marksCaught(),
-            notADigitScores.marks(),
-            100 * notADigitScores.testDigitsSetAside());
-      }
+      FinalScores scores = FinalScores.calibrateAndTest(result.network(), sets);
+      System.out.printf("Kept epoch %d. %s", result.keptEpoch(), scores.describe());
       metadata =
           metadata(
               config,
@@ -273,11 +259,11 @@ public final class TrainCommand implements Callable<Integer> {
               result.history(),
               result.seconds(),
               result.keptEpoch(),
-              testScore.loss(),
-              testScore.accuracy(),
-              validation,
-              temperature,
-              notADigitScores);
+              scores.test().loss(),
+              scores.test().accuracy(),
+              scores.validation(),
+              scores.calibration().temperature(),
+              scores.notADigit());
     }
     ModelStore.save(result.network(), metadata, out);
     HistoryWriter.write(result.history(), historyDir, heldOutName);

@@ -41,6 +41,39 @@ public record ModelMetadata(
    */
   public record NotADigitScores(int marks, double marksCaught, double testDigitsSetAside) {}
 
+  /**
+   * This metadata with the figures of a calibration and the final test: what {@code train} records
+   * at the end of a run, and {@code calibrate} for a checkpoint.
+   */
+  public ModelMetadata withFinalScores(
+      String newName,
+      double newTestLoss,
+      double newTestAccuracy,
+      double newValidationLoss,
+      double newValidationAccuracy,
+      double newTemperature,
+      NotADigitScores newNotADigit) {
+    return new ModelMetadata(
+        newName,
+        architecture,
+        parameters,
+        config,
+        dataSha256,
+        history,
+        newTestLoss,
+        newTestAccuracy,
+        trainingSeconds,
+        libraries,
+        createdAt,
+        retrainCommand,
+        classes,
+        keptEpoch,
+        newValidationLoss,
+        newValidationAccuracy,
+        newTemperature,
+        newNotADigit);
+  }
+
   /** The tutorial model's metadata: ten classes, last epoch kept, no validation split. */
   public ModelMetadata(
       String name,

@@ -82,12 +82,14 @@ public final class Segmentation {
       }
       for (int index : best.pieces()) {
         Prediction p = predictions[index];
-        if (!p.isDigit()) {
+        if (notADigit(p)) {
           marks.add(new Mark(pieces.get(index).box(), Mark.Kind.NOT_A_DIGIT));
           continue;
         }
+        int digit = bestDigit(p);
         digits.add(
-            new Located(pieces.get(index).box(), p.digit(), p.confidence(), strokeWidths[index]));
+            new Located(
+                pieces.get(index).box(), digit, p.probabilities()[digit], strokeWidths[index]));
       }
     }
     return digits;
@@ -107,12 +109,23 @@ public final class Segmentation {
    * touching digits beats one that takes them for a single non-digit.
    */
   private static double digitConfidence(Prediction p) {
-    if (p.isDigit()) {
-      return p.confidence();
-    }
-    float best = 0;
-    for (int digit = 0; digit < Prediction.NOT_A_DIGIT; digit++) {
-      best = Math.max(best, p.probabilities()[digit]);
+    return p.probabilities()[bestDigit(p)];
+  }
+
+  /** Pieces are set aside when the "not a digit" class gets at least this probability. */
+  static final float NOT_A_DIGIT_MIN = 0.5f;
+
+  private static boolean notADigit(Prediction p) {
+    return p.probabilities().length > Prediction.NOT_A_DIGIT
+        && p.probabilities()[Prediction.NOT_A_DIGIT] >= NOT_A_DIGIT_MIN;
+  }
+
+  private static int bestDigit(Prediction p) {
+    int best = 0;
+    for (int digit = 1; digit < Prediction.NOT_A_DIGIT; digit++) {
+      if (p.probabilities()[digit] > p.probabilities()[best]) {
+        best = digit;
+      }
     }
     return best;
   }

@@ -68,8 +68,9 @@ public final class Trainer {
     INDArray labels = train.oneHotLabels(config.classes());
     LearningRateSchedule schedule =
         LearningRateSchedule.parse(config.schedule(), config.learningRate(), config.epochs());
-    Augmenter augmenter = config.augment() ? Augmenter.standard() : null;
-    MnistSet trainScored = config.augment() ? train.first(AUGMENTED_TRAIN_SCORE_SAMPLE) : train;
+    boolean augmenting = config.augment() || config.pageCrops();
+    Augmenter augmenter = augmenting ? Augmenter.of(config.augment(), config.pageCrops()) : null;
+    MnistSet trainScored = augmenting ? train.first(AUGMENTED_TRAIN_SCORE_SAMPLE) : train;
     EarlyStopping stopping = new EarlyStopping(config.patience());
     int n = train.size();
     ShuffledBatches shuffled = new ShuffledBatches(features, labels, config.batchSize());

@@ -12,6 +12,7 @@ import java.util.List;
  * @param patience epochs without a better validation loss before training stops; 0 never stops
  * @param schedule learning rate per epoch, see {@link LearningRateSchedule#parse}
  * @param augment whether every epoch sees freshly distorted training digits
+ * @param pageCrops whether every epoch redraws half of the training digits as page crops
  * @param notADigit generated non-digits added to the training set as an eleventh class
  */
 public record TrainingConfig(
@@ -28,6 +29,7 @@ public record TrainingConfig(
     int patience,
     String schedule,
     boolean augment,
+    boolean pageCrops,
     int notADigit) {
 
   public static final String MLP = "mlp";
@@ -56,6 +58,7 @@ public record TrainingConfig(
         0,
         0,
         LearningRateSchedule.CONSTANT,
+        false,
         false,
         0);
   }

@@ -112,6 +112,46 @@ class AugmenterTest {
     assertEquals(centreX(drawing) + 3, centreX(shifted), 1e-3);
   }
 
+  @Test
+  void pageCropStyleRedrawsTheDigitAsTheNormaliserDoes() {
+    PageCropStyle style = new PageCropStyle();
+    for (float[] drawing : drawings().subList(0, 2)) {
+      for (int index = 0; index < 20; index++) {
+        Mat digit = new Mat(SIDE, SIDE, CvType.CV_32F);
+        digit.put(0, 0, drawing);
+        style.apply(digit, Augmenter.randomFor(9, 1, index));
+        float[] crop = pixels(digit);
+        // MnistNormalizer: the ink's longer side is 20 pixels (an edge row can average down to
+        // nothing), its centre of mass at (14, 14)
+        int top = SIDE;
+        int bottom = -1;
+        for (int i = 0; i < crop.length; i++) {
+          if (crop[i] > 0) {
+            top = Math.min(top, i / SIDE);
+            bottom = Math.max(bottom, i / SIDE);
+          }
+        }
+        assertEquals(19.5, bottom - top + 1, 0.5, "height of the ink");
+        assertEquals(14, centreX(crop), 1.0);
+      }
+    }
+  }
+
+  @Test
+  void pageCropsAreAddedWithoutChangingTheOtherDistortions() {
+    float[] drawing = drawings().get(0);
+    float[] plain = drawing.clone();
+    Augmenter.standard().distort(plain, 0, Augmenter.randomFor(9, 1, 5));
+    float[] again = drawing.clone();
+    Augmenter.of(true, false).distort(again, 0, Augmenter.randomFor(9, 1, 5));
+    assertArrayEquals(plain, again);
+    float[] pageStyle = drawing.clone();
+    Augmenter.of(false, true).distort(pageStyle, 0, Augmenter.randomFor(9, 1, 0));
+    float[] pageStyleAgain = drawing.clone();
+    Augmenter.of(false, true).distort(pageStyleAgain, 0, Augmenter.randomFor(9, 1, 0));
+    assertArrayEquals(pageStyle, pageStyleAgain);
+  }
+
   private static double sum(float[] pixels) {
     double sum = 0;
     for (float v : pixels) {

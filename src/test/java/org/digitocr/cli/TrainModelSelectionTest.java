@@ -63,6 +63,40 @@ class TrainModelSelectionTest {
   }
 
   @Test
+  void calibratingTheLastCheckpointGivesWhatTheRunEndedWith() throws IOException {
+    Path checkpoint = dir.resolve("checkpoint/c.zip");
+    CliRun trained = train("--validation-split", "400", "--checkpoint", checkpoint.toString());
+    assertEquals(0, trained.exitCode(), trained.err());
+    ModelMetadata unfinished = ModelStore.readMetadata(checkpoint);
+    assertNull(unfinished.temperature());
+    assertTrue(Double.isNaN(unfinished.testAccuracy()), "test set not scored yet");
+    assertEquals(2, unfinished.keptEpoch(), "the second epoch lowered the validation loss");
+
+    Path finished = dir.resolve("finished.zip");
+    CliRun run =
+        CliRun.of(
+            "calibrate",
+            "--model",
+            checkpoint.toString(),
+            "--data",
+            MnistTestData.dir().toString(),
+            "--out",
+            finished.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    ModelMetadata calibrated = ModelStore.readMetadata(finished);
+    ModelMetadata endOfRun = ModelStore.readMetadata(dir.resolve("m.zip"));
+    assertEquals(endOfRun.temperature(), calibrated.temperature(), 1e-9);
+    assertEquals(endOfRun.testAccuracy(), calibrated.testAccuracy());
+    assertEquals(endOfRun.testLoss(), calibrated.testLoss(), 1e-9);
+
+    CliRun again =
+        CliRun.of(
+            "calibrate", "--model", finished.toString(), "--out", dir.resolve("x.zip").toString());
+    assertEquals(DigitOcr.EXIT_FATAL, again.exitCode());
+    assertTrue(again.err().contains("already calibrated"), again.err());
+  }
+
+  @Test
   void validateOnTestTrainsTheTutorialWay() throws IOException {
     CliRun run = train("--validate-on-test");
     assertEquals(0, run.exitCode(), run.err());

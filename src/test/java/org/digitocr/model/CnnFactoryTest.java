@@ -61,6 +61,7 @@ class CnnFactoryTest {
             0,
             "constant",
             false,
+            false,
             0);
     Trainer.Result result =
         new Trainer()
