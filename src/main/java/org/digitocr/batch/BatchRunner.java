@@ -53,6 +53,8 @@ public final class BatchRunner {
   public static final int EXIT_FATAL = 3;
   public static final int EXIT_INTERRUPTED = 130;
 
+  private static final int COLLECT_EVERY_PAGES = 50;
+
   /**
    * What a run does.
    *
@@ -314,7 +316,9 @@ public final class BatchRunner {
         return job.failed(outcome.failure());
       }
       PageResult result = outcome.result();
-      stats.pages.incrementAndGet();
+      if (stats.pages.incrementAndGet() % COLLECT_EVERY_PAGES == 0) {
+        collectUnreleasedPixels();
+      }
       stats.digits.addAndGet(result.digits().size());
       stats.uncertain.addAndGet(result.uncertainDigits());
       for (String warning : result.warnings()) {
@@ -493,6 +497,18 @@ public final class BatchRunner {
         // Workers finish their page first.
       }
     }
+  }
+
+  /**
+   * OpenCV Mats that a stage forgot to release keep their pixels (megabytes, outside the Java heap)
+   * until the garbage collector finds them unreachable and their finalizers run. The collector
+   * cannot see that native weight: with a large heap it left them for hundreds of pages, and the
+   * process grew by about 1 MB per page (1.26 GB after 820 A4 pages, 0.81 GB after one full
+   * collection). A collection every so many pages bounds that at a cost of well under 1%.
+   */
+  private static void collectUnreleasedPixels() {
+    System.gc();
+    System.runFinalization();
   }
 
   private static String pageLabel(InputJob job, int page) {
