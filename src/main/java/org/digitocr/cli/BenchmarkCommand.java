@@ -8,12 +8,14 @@ import org.digitocr.bench.Benchmark;
 import org.digitocr.bench.Figure;
 import org.digitocr.bench.InferenceProbe;
 import org.digitocr.bench.Probe;
+import org.digitocr.bench.ScanProbe;
 import org.digitocr.bench.StartupProbe;
 import org.digitocr.bench.TrainingProbe;
 import org.digitocr.mnist.MnistFiles;
 import org.digitocr.mnist.MnistSet;
 import org.digitocr.model.ModelStore;
 import org.digitocr.runtime.Natives;
+import org.digitocr.synth.PageGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,6 +77,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
       description = "Fresh JVMs started to time start-up (default: ${DEFAULT-VALUE}).")
   int startupRuns;
 
+  @Option(
+      names = "--pages",
+      paramLabel = "N",
+      defaultValue = "20",
+      description =
+          "Generated A4 pages read to time the scan pipeline (default: ${DEFAULT-VALUE}).")
+  int pages;
+
   @Override
   public Integer call() throws Exception {
     requirePositive("--epochs", epochs);
@@ -82,6 +92,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     requirePositive("--test-size", testSize);
     requirePositive("--repeats", repeats);
     requirePositive("--startup-runs", startupRuns);
+    requirePositive("--pages", pages);
+    Natives.loadOpenCv();
     Natives.configureNd4j();
     MnistSet train = MnistFiles.train(data.dir()).first(trainSize);
     MnistSet test = MnistFiles.test(data.dir()).first(testSize);
@@ -90,6 +102,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         List.of(
             new StartupProbe(model.path(), startupRuns),
             new InferenceProbe(ModelStore.load(model.path()), test, repeats),
+            new ScanProbe(
+                ModelStore.load(model.path()), PageGenerator.fromMnistTest(data.dir()), pages),
             new TrainingProbe(train, test, epochs));
     PrintWriter err = spec.commandLine().getErr();
     List<Figure> figures =

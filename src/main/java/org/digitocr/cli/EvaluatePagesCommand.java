@@ -10,10 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.digitocr.model.DigitClassifier;
-import org.digitocr.page.LoadOptions;
 import org.digitocr.page.PageDetection;
-import org.digitocr.page.PageLoader;
-import org.digitocr.page.PageSource;
 import org.digitocr.pipeline.PageReader;
 import org.digitocr.pipeline.PageResult;
 import org.digitocr.pipeline.ReadOptions;
@@ -135,7 +132,7 @@ public final class EvaluatePagesCommand implements Callable<Integer> {
     long[] nanos = new long[count];
     for (int i = 0; i < pages.size(); i++) {
       long start = System.nanoTime();
-      PageResult result = read("page-" + i, files.get(i).bytes(), reader);
+      PageResult result = files.get(i).read("page-" + i, reader);
       long took = System.nanoTime() - start;
       if (i >= WARM_UP_PAGES) {
         nanos[i - WARM_UP_PAGES] = took;
@@ -144,12 +141,6 @@ public final class EvaluatePagesCommand implements Callable<Integer> {
     }
     report(out, score, nanos);
     return 0;
-  }
-
-  private static PageResult read(String name, byte[] file, PageReader reader) throws Exception {
-    try (PageSource source = PageLoader.open(name, file, LoadOptions.DEFAULT)) {
-      return reader.read(name, source.page(1));
-    }
   }
 
   private void report(PrintWriter out, ReadingScore score, long[] nanos) {

@@ -1,6 +1,12 @@
 package org.digitocr.synth;
 
 import java.util.Random;
+import org.digitocr.page.LoadOptions;
+import org.digitocr.page.PageLoader;
+import org.digitocr.page.PageSource;
+import org.digitocr.pipeline.InputException;
+import org.digitocr.pipeline.PageReader;
+import org.digitocr.pipeline.PageResult;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
 
@@ -29,5 +35,12 @@ public record EncodedPage(byte[] bytes, String extension, SyntheticPage truth) {
     page.image().release();
     photo.photo().image().release();
     return new EncodedPage(photo.jpeg(), ".jpg", photo.photo());
+  }
+
+  /** Decodes the file as {@code scan} would and reads its page: what a user's file costs. */
+  public PageResult read(String name, PageReader reader) throws InputException {
+    try (PageSource source = PageLoader.open(name + extension, bytes, LoadOptions.DEFAULT)) {
+      return reader.read(name + extension, source.page(1));
+    }
   }
 }

@@ -43,6 +43,8 @@ class BenchmarkCommandTest {
             "--repeats",
             "1",
             "--startup-runs",
+            "1",
+            "--pages",
             "1");
 
     assertEquals(0, run.exitCode(), run.err());
@@ -52,7 +54,8 @@ class BenchmarkCommandTest {
             "train_seconds_per_epoch",
             "infer_digits_per_second_batch1",
             "infer_digits_per_second_batch256",
-            "startup_seconds")) {
+            "startup_seconds",
+            "scan_pages_per_second")) {
       assertTrue(figures.path(key).isNumber(), key + " missing in " + run.out());
       double value = figures.get(key).doubleValue();
       assertTrue(value > 0 && Double.isFinite(value), key + " = " + value);
