@@ -70,6 +70,17 @@ public final class Natives {
     nd4jConfigured = true;
   }
 
+  /**
+   * Lets ND4J's OpenMP loops use every core, where they rather than BLAS carry the work: a CNN's
+   * convolutions, batch norm and pooling (a training epoch measured 1.4x faster on two cores).
+   */
+  public static void useEveryCoreForElementwiseOps() {
+    configureNd4j();
+    NativeOpsHolder.getInstance()
+        .getDeviceNativeOps()
+        .setOmpNumThreads(Runtime.getRuntime().availableProcessors());
+  }
+
   /** Threads ND4J's element-wise operations use (OpenMP). */
   public static int elementwiseThreads() {
     return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();

@@ -9,6 +9,7 @@ import org.digitocr.mnist.MnistSet;
 import org.digitocr.model.CnnFactory;
 import org.digitocr.model.MlpFactory;
 import org.digitocr.model.NetworkClassifier;
+import org.digitocr.runtime.Natives;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -63,6 +64,9 @@ public final class Trainer {
       MnistSet test,
       TrainingConfig config,
       TrainingListener listener) {
+    if (TrainingConfig.CNN.equals(config.architecture())) {
+      Natives.useEveryCoreForElementwiseOps();
+    }
     NetworkClassifier classifier = new NetworkClassifier(network);
     INDArray features = train.features();
     INDArray labels = train.oneHotLabels(config.classes());
