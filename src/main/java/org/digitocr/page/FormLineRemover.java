@@ -43,10 +43,14 @@ public final class FormLineRemover {
   static final int SIDE_REACH = 2;
 
   /**
-   * Box sides are printed lines, at most this many (search-scale) pixels wide; a pen's upright
-   * stroke that happens to reach from one line to another (a 4 in a comb box) is wider.
+   * Box sides are printed lines, at most this many (search-scale) pixels wide, or as thick as the
+   * page's horizontal lines if those are thicker (a blurred photo, a high resolution); a pen's
+   * upright stroke that happens to reach from one line to another (a 4 in a comb box) is wider.
    */
   static final int MAX_SIDE_WIDTH = 3;
+
+  /** A box side may be this much thicker than the page's horizontal lines (print varies). */
+  static final double SIDE_TO_LINE_WIDTH = 1.5;
 
   /** Pixels on either side of a line's core removed with it. */
   static final int FRINGE = 2;
@@ -212,6 +216,8 @@ public final class FormLineRemover {
     int count =
         Imgproc.connectedComponentsWithStats(upright, labels, stats, centroids, 8, CvType.CV_32S);
     Mat sides = Mat.zeros(upright.size(), CvType.CV_8UC1);
+    int maxSideWidth =
+        Math.max(MAX_SIDE_WIDTH, (int) Math.round(SIDE_TO_LINE_WIDTH * lineThickness(horizontal)));
     if (count > 1) {
       Mat nearLines = new Mat();
       Imgproc.dilate(
@@ -222,7 +228,7 @@ public final class FormLineRemover {
         stats.get(label, 0, stat);
         Rect box = new Rect(stat[0], stat[1], stat[2], stat[3]);
         boolean joinsLines =
-            box.width <= MAX_SIDE_WIDTH
+            box.width <= maxSideWidth
                 && touches(nearLines, box.x, box.y, box.width)
                 && touches(nearLines, box.x, box.y + box.height - 1, box.width);
         if (box.height >= longLength || joinsLines) {
@@ -244,6 +250,27 @@ public final class FormLineRemover {
     stats.release();
     centroids.release();
     return sides;
+  }
+
+  /** The median thickness of the horizontal lines found, each as its area over its length. */
+  private static double lineThickness(Mat horizontal) {
+    Mat labels = new Mat();
+    Mat stats = new Mat();
+    Mat centroids = new Mat();
+    int count =
+        Imgproc.connectedComponentsWithStats(
+            horizontal, labels, stats, centroids, 8, CvType.CV_32S);
+    double[] thickness = new double[Math.max(0, count - 1)];
+    int[] stat = new int[5];
+    for (int label = 1; label < count; label++) {
+      stats.get(label, 0, stat);
+      thickness[label - 1] = (double) stat[Imgproc.CC_STAT_AREA] / stat[Imgproc.CC_STAT_WIDTH];
+    }
+    labels.release();
+    stats.release();
+    centroids.release();
+    java.util.Arrays.sort(thickness);
+    return thickness.length == 0 ? 0 : thickness[thickness.length / 2];
   }
 
   private static boolean touches(Mat nearLines, int x, int y, int width) {

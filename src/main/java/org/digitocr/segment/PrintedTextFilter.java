@@ -14,8 +14,8 @@ import org.digitocr.normalize.MnistNormalizer;
  * included — and calls a run printed when
  *
  * <ul>
- *   <li>it is a word: at least half its marks were set aside (small print, i-dots), as the
- *       lower-case letters around a label's capitals are;
+ *   <li>it is a word: at least half its marks were set aside as small print, as the lower-case
+ *       letters around a label's capitals are;
  *   <li>it is small print, unless it sits close beside handwriting (a flat digit): its letters
  *       touched, so the segmenter took them for one wide blob;
  *   <li>it is bold print: strokes thicker for their height than handwriting's (bold type's stems
@@ -52,8 +52,8 @@ public final class PrintedTextFilter {
       return candidates;
     }
     List<Item> items = new ArrayList<>();
-    candidates.forEach(d -> items.add(new Item(d.box(), d)));
-    marks.forEach(m -> items.add(new Item(m.box(), null)));
+    candidates.forEach(d -> items.add(new Item(d.box(), d, null)));
+    marks.forEach(m -> items.add(new Item(m.box(), null, m.kind())));
     double handwriting = HandwritingHeight.of(candidates.stream().map(Located::box).toList());
     List<Located> kept = new ArrayList<>();
     for (List<Item> row : RowGrouper.group(items, Item::box)) {
@@ -97,7 +97,8 @@ public final class PrintedTextFilter {
   }
 
   private static boolean printed(List<Item> run, List<Located> digits, double handwriting) {
-    long setAside = run.size() - digits.size();
+    // Only small print counts as letters: the dashes and dots left of a faint printed box are not.
+    long setAside = run.stream().filter(i -> i.setAsideAs == Mark.Kind.PRINTED_TEXT).count();
     if (setAside >= 2 && setAside >= digits.size()) {
       return true;
     }
@@ -144,6 +145,6 @@ public final class PrintedTextFilter {
     return sorted[sorted.length / 2];
   }
 
-  /** A mark in a row: a classified candidate, or one set aside ({@code digit} null). */
-  private record Item(Box box, Located digit) {}
+  /** A mark in a row: a classified candidate, or one set aside ({@code digit} null) and why. */
+  private record Item(Box box, Located digit, Mark.Kind setAsideAs) {}
 }

@@ -110,4 +110,30 @@ class PageCleanerTest {
     assertTrue(blobs.get(1).width() <= 22, "the line is gone beside the 0: " + blobs.get(1));
     assertTrue(blobs.get(2).width() <= 22, "the box is gone: " + blobs.get(2));
   }
+
+  @Test
+  void removesTheDividersOfACombBoxPrintedAsThickAsItsLines() {
+    // A blurred photo flattened at 300 dpi: the comb's lines are 9 pixels thick, wider than a
+    // printed line at scan resolution, and its dividers join them.
+    Mat page = TestPages.blank(2000, 2800);
+    int top = 1000;
+    int cell = 110;
+    Imgproc.rectangle(
+        page,
+        new Point(400, top),
+        new Point(400 + 4 * cell, top + 130),
+        Scalar.all(TestPages.INK),
+        9);
+    for (int i = 1; i < 4; i++) {
+      TestPages.stroke(page, 400 + i * cell, top, 400 + i * cell, top + 130, 9);
+    }
+    for (int i = 0; i < 4; i++) {
+      TestPages.ring(page, 425 + i * cell, top + 25, 55, 80, 12); // a 0 in every cell
+    }
+    CleanPage clean = new PageCleaner().clean(page);
+    List<Box> blobs =
+        clean.components().components().stream().map(InkComponents.Component::box).toList();
+    assertEquals(4, blobs.size(), "the four 0s, no dividers or sides: " + blobs);
+    assertTrue(blobs.stream().allMatch(b -> b.width() <= 70 && b.height() <= 95), blobs.toString());
+  }
 }

@@ -32,11 +32,12 @@ class PhotoReadingAccuracyTest {
   private static final double MIN_DIGIT_ACCURACY = 0.95;
 
   /**
-   * Issue 4 asks for 85% of lines exact. Not reached yet: the same pages read as flat scans give
-   * about 80% (the line errors are misread or split digits in the later stages, not the photo
-   * stage), so this guards the present level (73% on this set) until they improve.
+   * Issue 4 asks for 85% of lines exact. This set of 4 reads 86.4%; 20 photos from this seed read
+   * 84.2% (the same pages as flat scans: 89.4%), 20 from {@code evaluate-pages --photos} 88.1%. The
+   * bar guards the present level; the remaining line errors are mostly digits cut in two or merged,
+   * and left-over box sides read as 1s.
    */
-  private static final double MIN_LINE_ACCURACY = 0.65;
+  private static final double MIN_LINE_ACCURACY = 0.8;
 
   /** Most the photo stage may cost against reading the very same pages as scans. */
   private static final double MAX_LOSS_AGAINST_SCANS = 0.02;

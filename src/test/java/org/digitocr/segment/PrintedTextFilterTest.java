@@ -45,4 +45,24 @@ class PrintedTextFilterTest {
     List<Located> kept = new PrintedTextFilter().filter(candidates, new ArrayList<>());
     assertEquals(20, kept.size());
   }
+
+  @Test
+  void keepsANumberAmongTheDashesOfAFaintBoxButNotAWordAmongSmallPrint() {
+    List<Located> number = new ArrayList<>();
+    List<Mark> marks = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      number.add(digit(100 + 50 * i, 100, 40, 60));
+      // what is left of a faint printed box once binarised: dashes and dots along the digits
+      marks.add(new Mark(new Box(95 + 50 * i, 150, 30, 4), Mark.Kind.DASH));
+      marks.add(new Mark(new Box(125 + 50 * i, 152, 6, 6), Mark.Kind.DOT));
+    }
+    assertEquals(4, new PrintedTextFilter().filter(number, marks).size(), marks.toString());
+
+    List<Located> capitals = new ArrayList<>(List.of(digit(100, 100, 40, 60)));
+    List<Mark> lowerCase = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      lowerCase.add(new Mark(new Box(145 + 30 * i, 125, 25, 35), Mark.Kind.PRINTED_TEXT));
+    }
+    assertEquals(0, new PrintedTextFilter().filter(capitals, lowerCase).size());
+  }
 }

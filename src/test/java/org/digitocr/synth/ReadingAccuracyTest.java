@@ -47,13 +47,13 @@ class ReadingAccuracyTest {
   }
 
   /**
-   * Issue 3 asks for 98% of digits and 90% of lines. Not reached yet: this set reads 96.9% and
-   * 87.5% (1,086 of 1,121 digits, 154 of 176 lines) with the default model. About half the misread
+   * Issue 3 asks for 98% of digits and 90% of lines. Not reached yet: this set reads 97.8% and
+   * 88.1% (1,096 of 1,121 digits, 155 of 176 lines) with the default model. About half the misread
    * digits are ones the classifier also misreads as plain MNIST images (its 0.8% test error), the
    * rest come from touching or merged digits; so these bars guard the present level until a better
    * classifier (the CNN of issue 6) or better cutting raises it.
    */
-  static final double MIN_DIGITS = 0.965;
+  static final double MIN_DIGITS = 0.97;
 
-  static final double MIN_LINES = 0.85;
+  static final double MIN_LINES = 0.86;
 }
