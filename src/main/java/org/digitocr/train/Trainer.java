@@ -64,9 +64,24 @@ public final class Trainer {
       MnistSet test,
       TrainingConfig config,
       TrainingListener listener) {
-    if (TrainingConfig.CNN.equals(config.architecture())) {
-      Natives.useEveryCoreForElementwiseOps();
+    if (!TrainingConfig.CNN.equals(config.architecture())) {
+      return trainEpochs(network, train, test, config, listener);
     }
+    int threads = Natives.elementwiseThreads();
+    Natives.setElementwiseThreads(Runtime.getRuntime().availableProcessors());
+    try {
+      return trainEpochs(network, train, test, config, listener);
+    } finally {
+      Natives.setElementwiseThreads(threads);
+    }
+  }
+
+  private Result trainEpochs(
+      MultiLayerNetwork network,
+      MnistSet train,
+      MnistSet test,
+      TrainingConfig config,
+      TrainingListener listener) {
     NetworkClassifier classifier = new NetworkClassifier(network);
     INDArray features = train.features();
     INDArray labels = train.oneHotLabels(config.classes());

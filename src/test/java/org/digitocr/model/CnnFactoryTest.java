@@ -74,5 +74,9 @@ class CnnFactoryTest {
     EpochStats epoch = result.history().get(0);
     // chance is 10%; one pass over 1,000 digits reached 77% here
     assertTrue(epoch.testAccuracy() > 0.5, "accuracy " + epoch.testAccuracy());
+    assertEquals(
+        1,
+        org.digitocr.runtime.Natives.elementwiseThreads(),
+        "the CNN's extra OpenMP threads end with its training");
   }
 }
