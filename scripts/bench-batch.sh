@@ -10,7 +10,7 @@ shift || true
 seed=7
 jar=target/digit-ocr.jar
 
-if [[ ! -f $jar || -n $(find src pom.xml -newer "$jar" -print -quit) ]]; then
+if [[ ! -f $jar || -n $(find src/main pom.xml -newer "$jar" -print -quit) ]]; then
   mvn -q -B package -DskipTests -Dspotless.check.skip=true
 fi
 
