@@ -39,11 +39,17 @@ for jobs in 1 2; do
       n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' \
     "$out.time")
   rss_kib=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out.time")
+  # CPU seconds per page stay flat when the work scales; a share of CPU below jobs x 100% means
+  # other processes took the cores.
+  cpu=$(awk -F': ' '/(User|System) time/ {s += $2} /Percent of CPU/ {p = $2} END {print s, p}' \
+    "$out.time")
   read_pages=$(jq '.pages' "$out/report.json")
   reported=$(jq '.pages_per_second' "$out/report.json")
   pps[$jobs]=$(awk -v p="$read_pages" -v w="$wall" 'BEGIN {printf "%.2f", p / w}')
-  printf 'jobs %d  pages %d  wall %.1f s  %s pages/s (report.json: %.2f)  peak RSS %d MiB  exit %d  load before %s, after %s\n' \
-    "$jobs" "$read_pages" "$wall" "${pps[$jobs]}" "$reported" $((rss_kib / 1024)) "$status" \
+  read -r cpu_seconds cpu_share <<<"$cpu"
+  printf 'jobs %d  pages %d  wall %.1f s  %s pages/s (report.json: %.2f)  peak RSS %d MiB  CPU %s, %.2f s/page  exit %d  load before %s, after %s\n' \
+    "$jobs" "$read_pages" "$wall" "${pps[$jobs]}" "$reported" $((rss_kib / 1024)) "$cpu_share" \
+    "$(awk -v c="$cpu_seconds" -v p="$read_pages" 'BEGIN {print c / p}')" "$status" \
     "$load_before" "$load_after"
 done
 awk -v a="${pps[1]}" -v b="${pps[2]}" \
