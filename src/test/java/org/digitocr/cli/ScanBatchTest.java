@@ -158,6 +158,22 @@ class ScanBatchTest {
   }
 
   @Test
+  void maxPixelsFromTheCommandLineRefusesLargerPagesAndMustBePositive() throws Exception {
+    Path scans = dir.resolve("scans");
+    DigitPages.write(scans.resolve("a.png"), 1, 1);
+    Path out = dir.resolve("out");
+
+    CliRun refused = scan(scans, out, "--max-pixels", "10000", "--format", "csv", "--quiet");
+
+    assertEquals(3, refused.exitCode(), "nothing could be read");
+    List<String> errors = Files.readAllLines(out.resolve("errors.csv"));
+    assertEquals(2, errors.size(), errors.toString());
+    assertEquals("TOO_LARGE", errors.get(1).split(",")[2], errors.get(1));
+    assertTrue(errors.get(1).contains("limit 10000"), errors.get(1));
+    assertEquals(2, scan(scans, out, "--max-pixels", "0").exitCode());
+  }
+
+  @Test
   void aSecondRunOnALockedFolderFailsAtOnce() throws Exception {
     Path out = dir.resolve("out");
     try (OutputLock held = OutputLock.acquire(out)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -95,6 +96,32 @@ class PageLoaderTest {
       assertEquals(50, second.dpi());
       assertTrue(TestPages.inkIn(second.image(), 0, 20, 100, 10) > 100, "the stroke is rendered");
     }
+  }
+
+  @Test
+  void aPdfOfThousandsOfPagesIsOpenedWithoutRenderingItsPagesAndReadOneAtATime() throws Exception {
+    Path pdf = dir.resolve("thick.pdf");
+    int pages = 2000;
+    try (PDDocument document = new PDDocument()) {
+      for (int i = 0; i < pages; i++) {
+        document.addPage(new PDPage(PDRectangle.A4));
+      }
+      document.save(pdf.toFile());
+    }
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+
+    try (PageSource source =
+        PageLoader.open(pdf, new LoadOptions(100, LoadOptions.DEFAULT_MAX_PIXELS))) {
+      assertEquals(pages, source.pageCount());
+      // A4 at 100 dpi: 827 x 1170 grey pixels, about 1 MB a page, 1.9 GB for all of them.
+      assertEquals(1170, source.page(pages).image().rows(), 1);
+      assertEquals(827, source.page(1).image().cols(), 1);
+    }
+
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertTrue(allocated < 100 << 20, "allocated " + allocated + " bytes for two pages of 2000");
   }
 
   @Test
