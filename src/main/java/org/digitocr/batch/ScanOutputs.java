@@ -20,7 +20,6 @@ import org.digitocr.output.SearchablePdf;
 import org.digitocr.output.Transcript;
 import org.digitocr.page.Page;
 import org.digitocr.pipeline.PageResult;
-import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -121,12 +120,10 @@ public final class ScanOutputs implements OutputWriters {
       try (SearchablePdf pdf = new SearchablePdf()) {
         for (PageResult page : pages) {
           Path pending = pdfPage(input, page.page());
-          Mat image = Imgcodecs.imread(pending.toString(), Imgcodecs.IMREAD_UNCHANGED);
-          try {
-            pdf.addPage(image, page, pageDpi.getOrDefault(pending, (double) assumedDpi));
-          } finally {
-            image.release();
-          }
+          pdf.addJpegPage(
+              Files.readAllBytes(pending),
+              page,
+              pageDpi.getOrDefault(pending, (double) assumedDpi));
         }
         pdf.save(output.resolve(name));
       } finally {

@@ -66,12 +66,32 @@ public final class SearchablePdf implements AutoCloseable {
    * @param dpi the image's resolution: sets the page's size in the PDF
    */
   public void addPage(Mat image, PageResult result, double dpi) throws IOException {
+    addPage(jpeg(image), result, dpi);
+  }
+
+  /**
+   * {@link #addPage(Mat, PageResult, double)} for a page already encoded as JPEG: its bytes go into
+   * the PDF as they are, without decoding and encoding them again.
+   */
+  public void addJpegPage(byte[] jpeg, PageResult result, double dpi) throws IOException {
+    addPage(JPEGFactory.createFromByteArray(document, jpeg), result, dpi);
+  }
+
+  private void addPage(PDImageXObject picture, PageResult result, double dpi) throws IOException {
     identity.update(
-        (result.file() + "\n" + result.page() + "\n" + image.size() + "\n" + result.transcript())
+        (result.file()
+                + "\n"
+                + result.page()
+                + "\n"
+                + picture.getWidth()
+                + "x"
+                + picture.getHeight()
+                + "\n"
+                + result.transcript())
             .getBytes(StandardCharsets.UTF_8));
     float scale = (float) (POINTS_PER_INCH / dpi);
-    float height = image.rows() * scale;
-    try (PDPageContentStream content = imagePage(image, scale)) {
+    float height = picture.getHeight() * scale;
+    try (PDPageContentStream content = imagePage(picture, scale)) {
       content.beginText();
       content.setRenderingMode(RenderingMode.NEITHER);
       for (ReadLine line : result.lines()) {
@@ -85,19 +105,22 @@ public final class SearchablePdf implements AutoCloseable {
 
   /** A page showing only the image (as a scanner's PDF has). */
   public void addImagePage(Mat image, double dpi) throws IOException {
-    imagePage(image, (float) (POINTS_PER_INCH / dpi)).close();
+    imagePage(jpeg(image), (float) (POINTS_PER_INCH / dpi)).close();
   }
 
-  /** Adds a page of the image's size at {@code scale} points per pixel, showing the image. */
-  private PDPageContentStream imagePage(Mat image, float scale) throws IOException {
-    float width = image.cols() * scale;
-    float height = image.rows() * scale;
+  private PDImageXObject jpeg(Mat image) throws IOException {
+    BufferedImage picture = AwtImages.toBufferedImage(image);
+    return JPEGFactory.createFromImage(document, picture, JPEG_QUALITY);
+  }
+
+  /** Adds a page of the picture's size at {@code scale} points per pixel, showing the picture. */
+  private PDPageContentStream imagePage(PDImageXObject picture, float scale) throws IOException {
+    float width = picture.getWidth() * scale;
+    float height = picture.getHeight() * scale;
     PDPage page = new PDPage(new PDRectangle(width, height));
     document.addPage(page);
-    BufferedImage picture = AwtImages.toBufferedImage(image);
-    PDImageXObject xobject = JPEGFactory.createFromImage(document, picture, JPEG_QUALITY);
     PDPageContentStream content = new PDPageContentStream(document, page);
-    content.drawImage(xobject, 0, 0, width, height);
+    content.drawImage(picture, 0, 0, width, height);
     return content;
   }
 
