@@ -13,6 +13,7 @@ import org.digitocr.page.CleanPage;
 import org.digitocr.page.Page;
 import org.digitocr.page.PageCleaner;
 import org.digitocr.page.PhotoPreparation;
+import org.digitocr.segment.LineRemnantFilter;
 import org.digitocr.segment.Located;
 import org.digitocr.segment.Piece;
 import org.digitocr.segment.PrintedTextFilter;
@@ -31,6 +32,7 @@ public final class PageReader {
   private final Segmenter segmenter = new Segmenter();
   private final MnistNormalizer normalizer = new MnistNormalizer();
   private final PrintedTextFilter printedText = new PrintedTextFilter();
+  private final LineRemnantFilter lineRemnants = new LineRemnantFilter();
   private final LineLayout layout;
 
   public PageReader(DigitClassifier classifier, ReadOptions options) {
@@ -70,7 +72,10 @@ public final class PageReader {
       Prediction[] predictions = classifier.classify(digits);
       digits.forEach(Mat::release);
       List<Located> located =
-          printedText.filter(segmentation.choose(predictions, strokeWidths), segmentation.marks());
+          lineRemnants.filter(
+              printedText.filter(
+                  segmentation.choose(predictions, strokeWidths), segmentation.marks()),
+              segmentation.marks());
       UnaryOperator<Box> toOriginal = clean.toOriginal().boxesWithin(width, height);
       List<ReadLine> lines =
           layout.arrange(located).stream().map(line -> line.withBoxes(toOriginal)).toList();

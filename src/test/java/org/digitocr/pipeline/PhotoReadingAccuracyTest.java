@@ -21,23 +21,24 @@ import org.junit.jupiter.api.Test;
  * the ground truth in photo pixels (so boxes must come back to where the digits are in the photo).
  * The same pages are also read as flat scans: the photo stage should lose little against them.
  *
- * <p>CI reads a handful of photos. For the note: {@code mvn -q -B test
- * -Dtest=PhotoReadingAccuracyTest -Dphotos=100} prints the figures on a larger set.
+ * <p>CI reads 20 photos. For a larger set: {@code mvn -q -B test -Dtest=PhotoReadingAccuracyTest
+ * -Dphotos=100} prints the figures on a larger set.
  */
 class PhotoReadingAccuracyTest {
-  private static final int PHOTOS = Integer.getInteger("photos", 4);
+  private static final int PHOTOS = Integer.getInteger("photos", 20);
   private static final long SEED = Long.getLong("photoSeed", 20_241_125L);
 
   /** Issue 4's target for digits on rendered photos. */
   private static final double MIN_DIGIT_ACCURACY = 0.95;
 
   /**
-   * Issue 4 asks for 85% of lines exact. This set of 4 reads 86.4%; 20 photos from this seed read
-   * 84.2% (the same pages as flat scans: 89.4%), 20 from {@code evaluate-pages --photos} 88.1%. The
-   * bar guards the present level; the remaining line errors are mostly digits cut in two or merged,
-   * and left-over box sides read as 1s.
+   * Issue 4 asks for 85% of lines exact. This set reads 85.9% (250 of 291 lines) when the test runs
+   * alone but 84.9% (247) after {@link PageReaderBadPhotoTest} in the same JVM: some state outside
+   * the reader changes a few photo readings, not yet tracked down. The same pages as flat scans
+   * read 89.4% either way; 20 photos from {@code evaluate-pages --photos} read 89.1%. The bar
+   * guards the present level until that is found.
    */
-  private static final double MIN_LINE_ACCURACY = 0.8;
+  private static final double MIN_LINE_ACCURACY = 0.83;
 
   /** Most the photo stage may cost against reading the very same pages as scans. */
   private static final double MAX_LOSS_AGAINST_SCANS = 0.02;
