@@ -104,7 +104,7 @@ public final class PhotoRenderer {
     double blur = 0.5 + 0.7 * random.nextDouble();
     Imgproc.GaussianBlur(photo, photo, new Size(0, 0), blur);
     Mat noise = new Mat(frame, CvType.CV_32FC3);
-    Core.randn(noise, 0, 2 + 2 * random.nextDouble());
+    randn(noise, 2 + 2 * random.nextDouble(), random);
     Core.add(photo, noise, photo);
     Mat photo8 = new Mat();
     photo.convertTo(photo8, CvType.CV_8UC3);
@@ -182,7 +182,7 @@ public final class PhotoRenderer {
     Mat blotches = smoothField(frame, 5, random);
     Core.multiply(ground, blotches, ground);
     Mat grain = new Mat(frame, CvType.CV_32FC3);
-    Core.randn(grain, 0, 8);
+    randn(grain, 8, random);
     Imgproc.GaussianBlur(grain, grain, new Size(0, 0), 2);
     Core.add(ground, grain, ground);
     return ground;
@@ -241,5 +241,14 @@ public final class PhotoRenderer {
     Imgcodecs.imencode(
         ".jpg", image, buffer, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality));
     return buffer.toArray();
+  }
+
+  /**
+   * Gaussian noise drawn from OpenCV's generator seeded from {@code random}: OpenCV's own generator
+   * is global, so without the seed a photo would depend on whatever drew from it before.
+   */
+  private static void randn(Mat noise, double deviation, Random random) {
+    Core.setRNGSeed(random.nextInt());
+    Core.randn(noise, 0, deviation);
   }
 }
