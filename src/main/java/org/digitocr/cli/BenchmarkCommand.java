@@ -13,6 +13,7 @@ import org.digitocr.bench.StartupProbe;
 import org.digitocr.bench.TrainingProbe;
 import org.digitocr.mnist.MnistFiles;
 import org.digitocr.mnist.MnistSet;
+import org.digitocr.model.DigitClassifier;
 import org.digitocr.model.ModelStore;
 import org.digitocr.runtime.Natives;
 import org.digitocr.synth.PageGenerator;
@@ -97,13 +98,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
     Natives.configureNd4j();
     MnistSet train = MnistFiles.train(data.dir()).first(trainSize);
     MnistSet test = MnistFiles.test(data.dir()).first(testSize);
+    DigitClassifier classifier = model.load();
     double loadBefore = loadAverage();
     List<Probe> probes =
         List.of(
             new StartupProbe(model.path(), startupRuns),
-            new InferenceProbe(ModelStore.load(model.path()), test, repeats),
-            new ScanProbe(
-                ModelStore.load(model.path()), PageGenerator.fromMnistTest(data.dir()), pages),
+            new InferenceProbe(classifier, test, repeats),
+            new ScanProbe(classifier, PageGenerator.fromMnistTest(data.dir()), pages),
             new TrainingProbe(train, test, epochs));
     PrintWriter err = spec.commandLine().getErr();
     List<Figure> figures =

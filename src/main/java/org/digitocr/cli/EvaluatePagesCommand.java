@@ -49,24 +49,6 @@ public final class EvaluatePagesCommand implements Callable<Integer> {
   int count;
 
   @Option(
-      names = "--seed",
-      defaultValue = "1",
-      description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--dpi",
-      defaultValue = "200",
-      description = "Resolution of the A4 pages (default: ${DEFAULT-VALUE}).")
-  int dpi;
-
-  @Option(
-      names = "--digits",
-      defaultValue = "100",
-      description = "About this many digits per page (default: ${DEFAULT-VALUE}).")
-  int digits;
-
-  @Option(
       names = "--min-confidence",
       defaultValue = "" + ReadOptions.DEFAULT_MIN_CONFIDENCE,
       description = "Threshold for uncertain digits (default: ${DEFAULT-VALUE}).")
@@ -89,6 +71,8 @@ public final class EvaluatePagesCommand implements Callable<Integer> {
 
   @Mixin ModelOption model;
 
+  @Mixin GeneratedPagesOptions generation;
+
   @Mixin MnistDataOption data;
 
   @Override
@@ -101,8 +85,8 @@ public final class EvaluatePagesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PageReader reader = new PageReader(classifier, new ReadOptions(minConfidence, pageDetect));
     PageGenerator generator = PageGenerator.fromMnistTest(data.dir());
-    PageOptions options = PageOptions.a4(dpi).withTargetDigits(digits);
-    Random random = new Random(seed);
+    PageOptions options = PageOptions.a4(generation.dpi).withTargetDigits(generation.digits);
+    Random random = new Random(generation.seed);
 
     long generating = System.nanoTime();
     List<EncodedPage> files = new ArrayList<>();
@@ -119,8 +103,8 @@ public final class EvaluatePagesCommand implements Callable<Integer> {
             + " %.1f s%n",
         count,
         photos ? "photographed pages" : "pages",
-        seed,
-        dpi,
+        generation.seed,
+        generation.dpi,
         options.width(),
         options.height(),
         (double) truthDigits / count,

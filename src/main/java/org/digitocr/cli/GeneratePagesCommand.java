@@ -34,24 +34,6 @@ public final class GeneratePagesCommand implements Callable<Integer> {
   int count;
 
   @Option(
-      names = "--seed",
-      defaultValue = "1",
-      description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--dpi",
-      defaultValue = "200",
-      description = "Resolution of the A4 pages (default: ${DEFAULT-VALUE}).")
-  int dpi;
-
-  @Option(
-      names = "--digits",
-      defaultValue = "100",
-      description = "About this many digits per page (default: ${DEFAULT-VALUE}).")
-  int digits;
-
-  @Option(
       names = "--paper",
       defaultValue = "210x297",
       paramLabel = "WxH",
@@ -93,6 +75,8 @@ public final class GeneratePagesCommand implements Callable<Integer> {
               + " truth in the photo's pixels. Use --dpi 300 for a sharp sheet.")
   boolean photos;
 
+  @Mixin GeneratedPagesOptions generation;
+
   @Mixin MnistDataOption data;
 
   @Override
@@ -104,11 +88,11 @@ public final class GeneratePagesCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--paper must be WIDTHxHEIGHT in millimetres");
     }
     PageOptions options =
-        PageOptions.sheet(Double.parseDouble(size[0]), Double.parseDouble(size[1]), dpi)
-            .withTargetDigits(digits)
+        PageOptions.sheet(Double.parseDouble(size[0]), Double.parseDouble(size[1]), generation.dpi)
+            .withTargetDigits(generation.digits)
             .withBrokenRate(broken)
             .withTouchingGap(touching);
-    Random random = new Random(seed);
+    Random random = new Random(generation.seed);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Files.createDirectories(out);
     int written = 0;
@@ -116,7 +100,7 @@ public final class GeneratePagesCommand implements Callable<Integer> {
     for (int i = 1; i <= count; i++) {
       SyntheticPage generated = generator.generate(random, options);
       if (document != null) {
-        document.addImagePage(generated.image(), dpi);
+        document.addImagePage(generated.image(), generation.dpi);
       }
       EncodedPage file =
           photos ? EncodedPage.photo(generated, random) : EncodedPage.scan(generated);
@@ -134,7 +118,12 @@ public final class GeneratePagesCommand implements Callable<Integer> {
     }
     System.out.printf(
         "Wrote %d %s (%d digits) to %s (seed %d, %d dpi)%n",
-        count, photos ? "photographed pages" : "pages", written, out, seed, dpi);
+        count,
+        photos ? "photographed pages" : "pages",
+        written,
+        out,
+        generation.seed,
+        generation.dpi);
     return 0;
   }
 }

@@ -254,22 +254,13 @@ public final class FormLineRemover {
 
   /** The median thickness of the horizontal lines found, each as its area over its length. */
   private static double lineThickness(Mat horizontal) {
-    Mat labels = new Mat();
-    Mat stats = new Mat();
-    Mat centroids = new Mat();
-    int count =
-        Imgproc.connectedComponentsWithStats(
-            horizontal, labels, stats, centroids, 8, CvType.CV_32S);
-    double[] thickness = new double[Math.max(0, count - 1)];
-    int[] stat = new int[5];
-    for (int label = 1; label < count; label++) {
-      stats.get(label, 0, stat);
-      thickness[label - 1] = (double) stat[Imgproc.CC_STAT_AREA] / stat[Imgproc.CC_STAT_WIDTH];
-    }
-    labels.release();
-    stats.release();
-    centroids.release();
-    java.util.Arrays.sort(thickness);
+    InkComponents lines = InkComponents.find(horizontal, 1);
+    double[] thickness =
+        lines.components().stream()
+            .mapToDouble(c -> (double) c.area() / c.box().width())
+            .sorted()
+            .toArray();
+    lines.release();
     return thickness.length == 0 ? 0 : thickness[thickness.length / 2];
   }
 
