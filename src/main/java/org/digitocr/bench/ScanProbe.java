@@ -40,7 +40,7 @@ public final class ScanProbe implements Probe {
     Random random = new Random(1);
     List<EncodedPage> files = new ArrayList<>();
     for (int i = 0; i < WARM_UP_PAGES + pages; i++) {
-      files.add(EncodedPage.scan(generator.generate(random, options)));
+      files.add(EncodedPage.scan(generator.generate(random, options), DPI));
     }
     PageReader reader = new PageReader(classifier, ReadOptions.DEFAULT);
     progress.step(String.format("reading them, one worker, after %d warm-up pages", WARM_UP_PAGES));

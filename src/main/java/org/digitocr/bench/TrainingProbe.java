@@ -3,25 +3,31 @@ package org.digitocr.bench;
 import java.util.List;
 import org.digitocr.mnist.MnistSet;
 import org.digitocr.train.EpochStats;
+import org.digitocr.train.LearningRateSchedule;
 import org.digitocr.train.Trainer;
 import org.digitocr.train.TrainingConfig;
 import org.digitocr.train.TrainingListener;
 
 /**
- * Seconds per training epoch of the tutorial MLP (batch 128), through the same {@link Trainer} the
- * train command uses. The reported figure is the pass over the training set, the part PyTorch's and
- * Keras' epoch times measure; the trainer's per-epoch scoring of both sets in inference mode is
- * reported beside it.
+ * Seconds per training epoch (batch 128) of the tutorial MLP or of the CNN, through the same {@link
+ * Trainer} the train command uses. The reported figure is the pass over the training set, the part
+ * PyTorch's and Keras' epoch times measure; the trainer's per-epoch scoring of both sets in
+ * inference mode is reported beside it.
  */
 public final class TrainingProbe implements Probe {
   private final MnistSet train;
   private final MnistSet test;
   private final int epochs;
+  private final String architecture;
 
-  public TrainingProbe(MnistSet train, MnistSet test, int epochs) {
+  /**
+   * @param architecture {@link TrainingConfig#MLP} or {@link TrainingConfig#CNN}
+   */
+  public TrainingProbe(MnistSet train, MnistSet test, int epochs, String architecture) {
     this.train = train;
     this.test = test;
     this.epochs = epochs;
+    this.architecture = architecture;
   }
 
   @Override
@@ -36,17 +42,28 @@ public final class TrainingProbe implements Probe {
             tutorial.seed(),
             tutorial.hidden(),
             tutorial.dropout(),
-            tutorial.learningRate());
+            tutorial.learningRate(),
+            architecture,
+            0,
+            0,
+            LearningRateSchedule.CONSTANT,
+            false,
+            false,
+            0);
     progress.step(
         String.format(
-            "training %d epochs on %,d digits, batch %d",
-            epochs, train.size(), config.batchSize()));
+            "training the %s %d epochs on %,d digits, batch %d",
+            architecture, epochs, train.size(), config.batchSize()));
     EpochTimer timer = new EpochTimer(epochs);
     new Trainer().train(Trainer.newNetwork(config), train, test, config, timer);
     return List.of(
         Figure.reported(
-            "train_seconds_per_epoch",
-            String.format("training epoch, %,d digits, batch %d", train.size(), config.batchSize()),
+            TrainingConfig.MLP.equals(architecture)
+                ? "train_seconds_per_epoch"
+                : architecture + "_train_seconds_per_epoch",
+            String.format(
+                "%s training epoch, %,d digits, batch %d",
+                architecture, train.size(), config.batchSize()),
             "s",
             Median.of(timer.fitSeconds)),
         Figure.detail("  CPU time of that epoch, all threads", "s", Median.of(timer.fitCpuSeconds)),

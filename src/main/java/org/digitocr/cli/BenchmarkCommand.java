@@ -2,6 +2,7 @@ package org.digitocr.cli;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.digitocr.bench.Benchmark;
@@ -17,6 +18,7 @@ import org.digitocr.model.DigitClassifier;
 import org.digitocr.model.ModelStore;
 import org.digitocr.runtime.Natives;
 import org.digitocr.synth.PageGenerator;
+import org.digitocr.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +51,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
       defaultValue = "3",
       description = "Training epochs timed (default: ${DEFAULT-VALUE}).")
   int epochs;
+
+  @Option(
+      names = "--cnn-epochs",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "CNN training epochs timed, 0 for none (default: ${DEFAULT-VALUE}).")
+  int cnnEpochs;
 
   @Option(
       names = "--train-size",
@@ -94,6 +103,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     requirePositive("--repeats", repeats);
     requirePositive("--startup-runs", startupRuns);
     requirePositive("--pages", pages);
+    if (cnnEpochs < 0) {
+      throw new IllegalArgumentException("--cnn-epochs must be 0 or more, got " + cnnEpochs);
+    }
     Natives.loadOpenCv();
     Natives.configureNd4j();
     MnistSet train = MnistFiles.train(data.dir()).first(trainSize);
@@ -101,11 +113,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
     DigitClassifier classifier = model.load();
     double loadBefore = loadAverage();
     List<Probe> probes =
-        List.of(
-            new StartupProbe(model.path(), startupRuns),
-            new InferenceProbe(classifier, test, repeats),
-            new ScanProbe(classifier, PageGenerator.fromMnistTest(data.dir()), pages),
-            new TrainingProbe(train, test, epochs));
+        new ArrayList<>(
+            List.of(
+                new StartupProbe(model.path(), startupRuns),
+                new InferenceProbe(classifier, test, repeats),
+                new ScanProbe(classifier, PageGenerator.fromMnistTest(data.dir()), pages),
+                new TrainingProbe(train, test, epochs, TrainingConfig.MLP)));
+    if (cnnEpochs > 0) {
+      probes.add(new TrainingProbe(train, test, cnnEpochs, TrainingConfig.CNN));
+    }
     PrintWriter err = spec.commandLine().getErr();
     List<Figure> figures =
         Benchmark.run(

@@ -92,7 +92,7 @@ public final class EvaluatePagesCommand implements Callable<Integer> {
     List<EncodedPage> files = new ArrayList<>();
     for (int i = 0; i < WARM_UP_PAGES + count; i++) {
       SyntheticPage page = generator.generate(random, options);
-      files.add(photos ? EncodedPage.photo(page, random) : EncodedPage.scan(page));
+      files.add(photos ? EncodedPage.photo(page, random) : EncodedPage.scan(page, generation.dpi));
     }
     List<SyntheticPage> pages = files.stream().map(EncodedPage::truth).toList();
     double generated = (System.nanoTime() - generating) / 1e9;

@@ -103,7 +103,9 @@ public final class GeneratePagesCommand implements Callable<Integer> {
         document.addImagePage(generated.image(), generation.dpi);
       }
       EncodedPage file =
-          photos ? EncodedPage.photo(generated, random) : EncodedPage.scan(generated);
+          photos
+              ? EncodedPage.photo(generated, random)
+              : EncodedPage.scan(generated, generation.dpi);
       SyntheticPage page = file.truth();
       String name = String.format("page-%04d", i);
       AtomicFiles.write(out.resolve(name + file.extension()), file.bytes());

@@ -18,11 +18,11 @@ import org.opencv.imgcodecs.Imgcodecs;
  */
 public record EncodedPage(byte[] bytes, String extension, SyntheticPage truth) {
 
-  /** The page as a lossless scan. */
-  public static EncodedPage scan(SyntheticPage page) {
+  /** The page as a lossless scan at {@code dpi}, which the file records as a scanner would. */
+  public static EncodedPage scan(SyntheticPage page, int dpi) {
     MatOfByte png = new MatOfByte();
     Imgcodecs.imencode(".png", page.image(), png);
-    byte[] bytes = png.toArray();
+    byte[] bytes = PngResolution.withDpi(png.toArray(), dpi);
     png.release();
     page.image().release();
     return new EncodedPage(bytes, ".png", page);

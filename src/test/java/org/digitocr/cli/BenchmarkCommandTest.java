@@ -52,6 +52,7 @@ class BenchmarkCommandTest {
     for (String key :
         List.of(
             "train_seconds_per_epoch",
+            "cnn_train_seconds_per_epoch",
             "infer_digits_per_second_batch1",
             "infer_digits_per_second_batch256",
             "startup_seconds",

@@ -43,6 +43,36 @@ class CnnFactoryTest {
   }
 
   @Test
+  void convolutionPoolingAndBatchNormRunOnOneDnn() {
+    MultiLayerNetwork network = CnnFactory.build(10, 0.2, 0.001, 1);
+    network.output(org.nd4j.linalg.factory.Nd4j.rand(2, MnistSet.PIXELS));
+    List<String> helpers =
+        java.util.Arrays.stream(network.getLayers())
+            .filter(layer -> !(layer instanceof org.deeplearning4j.nn.layers.BaseOutputLayer<?>))
+            .filter(
+                layer ->
+                    !(layer instanceof org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer))
+            .map(
+                layer ->
+                    layer.getHelper() == null
+                        ? "none"
+                        : layer.getHelper().getClass().getSimpleName())
+            .toList();
+    assertEquals(
+        List.of(
+            "MKLDNNConvHelper",
+            "MKLDNNBatchNormHelper",
+            "MKLDNNSubsamplingHelper",
+            "MKLDNNConvHelper",
+            "MKLDNNBatchNormHelper",
+            "MKLDNNSubsamplingHelper",
+            "MKLDNNConvHelper",
+            "MKLDNNBatchNormHelper",
+            "MKLDNNSubsamplingHelper"),
+        helpers);
+  }
+
+  @Test
   void shortTrainingRunBeatsChance() throws IOException {
     MnistSet train = MnistFiles.train(MnistTestData.dir()).first(1000);
     MnistSet test = MnistFiles.test(MnistTestData.dir()).first(300);
