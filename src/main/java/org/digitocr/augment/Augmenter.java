@@ -25,6 +25,7 @@ public final class Augmenter {
 
   private static final double HALF = 0.5;
   private final List<Step> steps;
+  private final double cleanShare;
   private final Mat digit = new Mat(MnistSet.SIDE, MnistSet.SIDE, CvType.CV_32F);
   private final float[] buffer = new float[MnistSet.PIXELS];
 
@@ -34,8 +35,13 @@ public final class Augmenter {
    */
   public record Step(DigitDistortion distortion, double share) {}
 
-  public Augmenter(List<Step> steps) {
+  /**
+   * @param cleanShare the share of digits left as they are (0 distorts every digit and draws no
+   *     random number for it)
+   */
+  public Augmenter(List<Step> steps, double cleanShare) {
     this.steps = steps;
+    this.cleanShare = cleanShare;
   }
 
   /**
@@ -43,8 +49,9 @@ public final class Augmenter {
    *     4: a smoother wobble that keeps thin digits legible) on half of the digits, stroke
    *     thickness, then rotation ±15°, scale 0.8–1.2, shear ±0.3 and shift ±3 px
    * @param pageCrops first redraw half of the digits as page crops ({@link PageCropStyle})
+   * @param cleanShare the share of digits left undistorted
    */
-  public static Augmenter of(boolean distort, boolean pageCrops) {
+  public static Augmenter of(boolean distort, boolean pageCrops, double cleanShare) {
     List<Step> steps = new ArrayList<>();
     if (pageCrops) {
       steps.add(new Step(new PageCropStyle(), HALF));
@@ -54,18 +61,24 @@ public final class Augmenter {
       steps.add(new Step(new StrokeThickness(), 1));
       steps.add(new Step(new RandomAffine(15, 0.8, 1.2, 0.3, 3), 1));
     }
-    return new Augmenter(steps);
+    return new Augmenter(steps, cleanShare);
   }
 
   /** The distortions of {@code --augment}. */
   public static Augmenter standard() {
-    return of(true, false);
+    return of(true, false, 0);
   }
 
-  /** The random source for one digit in one epoch. */
+  /**
+   * The random source for one digit in one epoch. The seed goes through SplitMix64's finaliser
+   * because {@link Random}'s first draws from neighbouring seeds are nearly equal: unmixed, the
+   * coin for a share was the same for long runs of digits.
+   */
   public static Random randomFor(long seed, int epoch, int index) {
     long mixed = seed * 0x9E3779B97F4A7C15L + epoch * 0xC2B2AE3D27D4EB4FL + index;
-    return new Random(mixed);
+    mixed = (mixed ^ (mixed >>> 30)) * 0xBF58476D1CE4E5B9L;
+    mixed = (mixed ^ (mixed >>> 27)) * 0x94D049BB133111EBL;
+    return new Random(mixed ^ (mixed >>> 31));
   }
 
   /** Distorts the 784 pixels at {@code offset} in {@code pixels} in place. */
@@ -79,6 +92,9 @@ public final class Augmenter {
 
   /** Distorts a 28x28 CV_32F digit in place. */
   public void distort(Mat digit, Random random) {
+    if (cleanShare > 0 && random.nextDouble() < cleanShare) {
+      return;
+    }
     for (Step step : steps) {
       if (step.share() >= 1 || random.nextDouble() < step.share()) {
         step.distortion().apply(digit, random);

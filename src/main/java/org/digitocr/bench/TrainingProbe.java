@@ -49,6 +49,7 @@ public final class TrainingProbe implements Probe {
             LearningRateSchedule.CONSTANT,
             false,
             false,
+            0,
             0);
     progress.step(
         String.format(

@@ -156,6 +156,14 @@ public final class TrainCommand implements Callable<Integer> {
   boolean pageCrops;
 
   @Option(
+      names = "--clean-share",
+      defaultValue = "0",
+      description =
+          "With --augment or --page-crops, leave this share of the training digits undistorted"
+              + " each epoch (default: ${DEFAULT-VALUE}).")
+  double cleanShare;
+
+  @Option(
       names = "--not-a-digit",
       defaultValue = "0",
       description =
@@ -192,6 +200,9 @@ public final class TrainCommand implements Callable<Integer> {
     if (!(dropout >= 0 && dropout < 1)) {
       throw new IllegalArgumentException("--dropout must be in [0, 1), got " + dropout);
     }
+    if (!(cleanShare >= 0 && cleanShare < 1)) {
+      throw new IllegalArgumentException("--clean-share must be in [0, 1), got " + cleanShare);
+    }
     Natives.configureNd4j();
     TrainingConfig config =
         new TrainingConfig(
@@ -209,6 +220,7 @@ public final class TrainCommand implements Callable<Integer> {
             schedule,
             augment,
             pageCrops,
+            cleanShare,
             notADigit);
     LearningRateSchedule.parse(schedule, learningRate, epochs);
     TrainingData sets = TrainingData.load(data.dir(), config);

@@ -88,7 +88,8 @@ public final class Trainer {
     LearningRateSchedule schedule =
         LearningRateSchedule.parse(config.schedule(), config.learningRate(), config.epochs());
     boolean augmenting = config.augment() || config.pageCrops();
-    Augmenter augmenter = augmenting ? Augmenter.of(config.augment(), config.pageCrops()) : null;
+    Augmenter augmenter =
+        augmenting ? Augmenter.of(config.augment(), config.pageCrops(), config.cleanShare()) : null;
     MnistSet trainScored = augmenting ? train.first(AUGMENTED_TRAIN_SCORE_SAMPLE) : train;
     EarlyStopping stopping = new EarlyStopping(config.patience());
     int n = train.size();

@@ -13,6 +13,8 @@ import java.util.List;
  * @param schedule learning rate per epoch, see {@link LearningRateSchedule#parse}
  * @param augment whether every epoch sees freshly distorted training digits
  * @param pageCrops whether every epoch redraws half of the training digits as page crops
+ * @param cleanShare the share of training digits left undistorted each epoch when augmenting, so
+ *     that the network also sees digits as MNIST's test set draws them
  * @param notADigit generated non-digits added to the training set as an eleventh class
  */
 public record TrainingConfig(
@@ -30,6 +32,7 @@ public record TrainingConfig(
     String schedule,
     boolean augment,
     boolean pageCrops,
+    double cleanShare,
     int notADigit) {
 
   public static final String MLP = "mlp";
@@ -60,6 +63,7 @@ public record TrainingConfig(
         LearningRateSchedule.CONSTANT,
         false,
         false,
+        0,
         0);
   }
 

@@ -33,7 +33,9 @@ public final class WarmStart {
                 + i
                 + " differs from the model to start from: use the same --arch and --hidden");
       }
-      to.setParams(from.params().dup());
+      if (to.numParams() > 0) { // pooling layers have no parameters (params() is null)
+        to.setParams(from.params().dup());
+      }
     }
     Layer from = trained.getLayer(last);
     Layer to = fresh.getLayer(last);

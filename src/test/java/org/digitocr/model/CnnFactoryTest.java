@@ -24,13 +24,13 @@ class CnnFactoryTest {
 
   @Test
   void parameterCountMatchesTheDesign() {
-    long conv = 1 * 16 * 9 + 16 * 32 * 9 + 32 * 64 * 9; // 3x3 kernels, no bias
-    long batchNorm = 4 * (16 + 32 + 64); // gamma, beta, running mean and variance
-    long dense = 4 * 4 * 64 * 128 + 128; // 28 → 14 → 7 → 4 (pooling keeps the odd edge)
+    long conv = 1 * 32 * 9 + 32 * 64 * 9 + 64 * 128 * 9; // 3x3 kernels, no bias
+    long batchNorm = 4 * (32 + 64 + 128); // gamma, beta, running mean and variance
+    long dense = 4 * 4 * 128 * 128 + 128; // 28 → 14 → 7 → 4 (pooling keeps the odd edge)
     long output = 128 * 10 + 10;
-    assertEquals(156_122, conv + batchNorm + dense + output);
-    assertEquals(156_122, CnnFactory.build(10, 0.2, 0.001, 1).numParams());
-    assertEquals(156_122 + 129, CnnFactory.build(11, 0.2, 0.001, 1).numParams());
+    assertEquals(356_906, conv + batchNorm + dense + output);
+    assertEquals(356_906, CnnFactory.build(10, 0.2, 0.001, 1).numParams());
+    assertEquals(356_906 + 129, CnnFactory.build(11, 0.2, 0.001, 1).numParams());
   }
 
   @Test
@@ -92,6 +92,7 @@ class CnnFactoryTest {
             "constant",
             false,
             false,
+            0,
             0);
     Trainer.Result result =
         new Trainer()

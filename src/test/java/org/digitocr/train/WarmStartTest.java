@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.digitocr.model.CnnFactory;
 import org.digitocr.model.MlpFactory;
 import org.digitocr.runtime.Natives;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,25 @@ class WarmStartTest {
         weights.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 10)));
     assertEquals(freshEleventh, weights.getColumn(10));
     assertNotEquals(trained.params(), fresh.params());
+  }
+
+  @Test
+  void aCnnGrowsAClassThroughItsPoolingLayers() {
+    MultiLayerNetwork trained = CnnFactory.build(10, 0, 0.001, 1);
+    MultiLayerNetwork fresh = CnnFactory.build(11, 0, 0.001, 2);
+
+    WarmStart.copyWeights(trained, fresh);
+
+    int output = fresh.getnLayers() - 1;
+    for (int i = 0; i < output; i++) {
+      assertEquals(trained.getLayer(i).numParams(), fresh.getLayer(i).numParams());
+      if (fresh.getLayer(i).numParams() > 0) {
+        assertEquals(trained.getLayer(i).params(), fresh.getLayer(i).params(), "layer " + i);
+      }
+    }
+    assertEquals(
+        trained.getLayer(output).getParam("W"),
+        fresh.getLayer(output).getParam("W").get(NDArrayIndex.all(), NDArrayIndex.interval(0, 10)));
   }
 
   @Test
