@@ -48,6 +48,22 @@ class SegmentationNotADigitTest {
   }
 
   @Test
+  void aPieceOnlyLeaningTowardsNotADigitIsKeptAsItsBestDigit() {
+    Segmentation segmentation = new Segmentation();
+    segmentation.addDigit(piece(0));
+    float[] p = new float[11];
+    p[Prediction.NOT_A_DIGIT] = 0.6f;
+    p[3] = 0.3f;
+    p[8] = 0.1f;
+    List<Located> digits =
+        segmentation.choose(new Prediction[] {Prediction.fromProbabilities(p)}, new double[] {2});
+    assertEquals(1, digits.size());
+    assertEquals(3, digits.get(0).digit());
+    assertEquals(0.3, digits.get(0).confidence(), 1e-6);
+    assertEquals(0, segmentation.marks().size());
+  }
+
+  @Test
   void touchingDigitsAreSplitRatherThanTakenForOneNonDigit() {
     Segmentation segmentation = new Segmentation();
     Piece whole = new Piece(new Box(0, 0, 20, 20), new Mat());
