@@ -72,8 +72,8 @@ public final class PageReader {
       Prediction[] predictions = classifier.classify(digits);
       digits.forEach(Mat::release);
       List<Located> located =
-          lineRemnants.filter(
-              printedText.filter(
+          printedText.filter(
+              lineRemnants.filter(
                   segmentation.choose(predictions, strokeWidths), segmentation.marks()),
               segmentation.marks());
       UnaryOperator<Box> toOriginal = clean.toOriginal().boxesWithin(width, height);

@@ -29,6 +29,22 @@ class LineRemnantFilterTest {
   }
 
   @Test
+  void setsAsideASliverOfUnderlineButKeepsAFlatHandwrittenDigit() {
+    List<Located> row = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      row.add(new Located(new Box(100 + 40 * i, 50, 30, 40), 0, 0.99f, 2.2));
+    }
+    row.add(new Located(new Box(130, 92, 25, 4), 7, 0.9f, 2.2)); // underline left under a digit
+    row.add(new Located(new Box(220, 66, 40, 24), 5, 0.9f, 2.2)); // a flat 5, MNIST has them
+    List<Mark> marks = new ArrayList<>();
+
+    List<Located> kept = new LineRemnantFilter().filter(row, marks);
+
+    assertEquals(4, kept.size(), kept.toString());
+    assertEquals(List.of(new Mark(new Box(130, 92, 25, 4), Mark.Kind.OTHER)), marks);
+  }
+
+  @Test
   void leavesShortRowsAlone() {
     List<Located> row = List.of(one(100, 80, 8, 100), one(130, 95, 30, 60));
     assertEquals(2, new LineRemnantFilter().filter(row, new ArrayList<>()).size());
