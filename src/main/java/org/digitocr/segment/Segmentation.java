@@ -116,7 +116,8 @@ public final class Segmentation {
    * Pieces are set aside when the "not a digit" class gets at least this probability. Measured with
    * {@code cnn-notadigit} on 20 generated pages (evaluate-pages): at 0.5 it set aside 9 more real
    * digits than the ten-class CNN lost, at 0.7 one more, with 84 false digits left instead of 64
-   * (the ten-class CNN: 126); 0.8 and 0.9 kept more false digits and no more real ones.
+   * (the ten-class CNN: 126); 0.8 and 0.9 kept more false digits and no more real ones. (The
+   * line-sliver filter, added after, lets the ten-class CNN find two more digits.)
    */
   static final float NOT_A_DIGIT_MIN = 0.7f;
 
