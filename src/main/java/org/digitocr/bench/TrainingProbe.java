@@ -3,7 +3,6 @@ package org.digitocr.bench;
 import java.util.List;
 import org.digitocr.mnist.MnistSet;
 import org.digitocr.train.EpochStats;
-import org.digitocr.train.LearningRateSchedule;
 import org.digitocr.train.Trainer;
 import org.digitocr.train.TrainingConfig;
 import org.digitocr.train.TrainingListener;
@@ -35,22 +34,15 @@ public final class TrainingProbe implements Probe {
     TrainingConfig tutorial = TrainingConfig.tutorial();
     TrainingConfig config =
         new TrainingConfig(
-            epochs,
-            tutorial.batchSize(),
-            train.size(),
-            test.size(),
-            tutorial.seed(),
-            tutorial.hidden(),
-            tutorial.dropout(),
-            tutorial.learningRate(),
-            architecture,
-            0,
-            0,
-            LearningRateSchedule.CONSTANT,
-            false,
-            false,
-            0,
-            0);
+                epochs,
+                tutorial.batchSize(),
+                train.size(),
+                test.size(),
+                tutorial.seed(),
+                tutorial.hidden(),
+                tutorial.dropout(),
+                tutorial.learningRate())
+            .withArchitecture(architecture);
     progress.step(
         String.format(
             "training the %s %d epochs on %,d digits, batch %d",

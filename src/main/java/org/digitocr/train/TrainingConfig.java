@@ -71,6 +71,27 @@ public record TrainingConfig(
     return new TrainingConfig(25, 128, 60_000, 10_000, 9, List.of(512, 256), 0.2, 0.001);
   }
 
+  /** The same settings for another architecture ({@link #MLP} or {@link #CNN}). */
+  public TrainingConfig withArchitecture(String otherArchitecture) {
+    return new TrainingConfig(
+        epochs,
+        batchSize,
+        trainSize,
+        testSize,
+        seed,
+        hidden,
+        dropout,
+        learningRate,
+        otherArchitecture,
+        validationSize,
+        patience,
+        schedule,
+        augment,
+        pageCrops,
+        cleanShare,
+        notADigit);
+  }
+
   /** True when the test set stands in for validation data, as in the tutorial. */
   public boolean validatesOnTest() {
     return validationSize == 0;

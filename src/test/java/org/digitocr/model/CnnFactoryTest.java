@@ -77,23 +77,8 @@ class CnnFactoryTest {
     MnistSet train = MnistFiles.train(MnistTestData.dir()).first(1000);
     MnistSet test = MnistFiles.test(MnistTestData.dir()).first(300);
     TrainingConfig config =
-        new TrainingConfig(
-            1,
-            25,
-            1000,
-            300,
-            9,
-            List.of(),
-            0.2,
-            0.002,
-            TrainingConfig.CNN,
-            0,
-            0,
-            "constant",
-            false,
-            false,
-            0,
-            0);
+        new TrainingConfig(1, 25, 1000, 300, 9, List.of(), 0.2, 0.002)
+            .withArchitecture(TrainingConfig.CNN);
     Trainer.Result result =
         new Trainer()
             .train(
