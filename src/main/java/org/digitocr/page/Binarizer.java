@@ -41,6 +41,17 @@ public final class Binarizer {
       Imgproc.threshold(grey, ink, threshold, 255, Imgproc.THRESH_BINARY_INV);
       return ink;
     }
+
+    /**
+     * Binary 8UC1 of {@code grey} with the threshold halfway to the paper: printed form lines are
+     * often much lighter than a pen, and the threshold that suits handwriting breaks them into
+     * dashes. Too noisy for strokes, but paper noise forms no long straight runs.
+     */
+    public Mat faintInk(Mat grey) {
+      Mat ink = new Mat();
+      Imgproc.threshold(grey, ink, (threshold + paper) / 2, 255, Imgproc.THRESH_BINARY_INV);
+      return ink;
+    }
   }
 
   /** The background is estimated on a copy this many pixels on its longer side. */

@@ -52,6 +52,12 @@ public final class FormLineRemover {
   /** A box side may be this much thicker than the page's horizontal lines (print varies). */
   static final double SIDE_TO_LINE_WIDTH = 1.5;
 
+  /**
+   * Across a line found in the ink, the faint ink's line is ignored this many (search-scale) pixels
+   * either side.
+   */
+  static final int FAINT_REACH = 3;
+
   /** Pixels on either side of a line's core removed with it. */
   static final int FRINGE = 2;
 
@@ -59,16 +65,20 @@ public final class FormLineRemover {
    * The ink without the lines.
    *
    * @param ink binary: the ink, lines removed, strokes across them restored
-   * @param removed binary: where line ink was taken out (and not restored)
+   * @param removed binary: where lines were taken out, with their fringe (strokes restored across
+   *     them excepted)
    */
   public record Result(Mat ink, Mat removed) {}
 
-  public Result remove(Mat ink) {
+  /**
+   * @param ink binary: the page's ink
+   * @param faintInk binary: the ink with a threshold nearer the paper, in which lines are sought (a
+   *     light grey printed line is broken into dashes in {@code ink})
+   */
+  public Result remove(Mat ink, Mat faintInk) {
     int shorter = Math.min(ink.cols(), ink.rows());
-    Mat small = new Mat();
-    Imgproc.resize(ink, small, new Size(), SEARCH_SCALE, SEARCH_SCALE, Imgproc.INTER_AREA);
-    // Any ink in the averaged pixels counts, so that a one-pixel line survives the shrinking.
-    Imgproc.threshold(small, small, 0, 255, Imgproc.THRESH_BINARY);
+    Mat small = shrink(ink);
+    Mat smallFaint = shrink(faintInk);
     double text = textHeight(small);
     int lineLength =
         (int)
@@ -78,22 +88,58 @@ public final class FormLineRemover {
         (int)
             Math.round(
                 Math.max(4, Math.max(shorter * SIDE_FRACTION * SEARCH_SCALE, SIDE_IN_TEXT * text)));
-    Mat horizontal = lines(small, new Size(GAP_CLOSE, 1), new Size(lineLength, 1));
+    Mat horizontal =
+        withFaint(
+            lines(small, new Size(GAP_CLOSE, 1), new Size(lineLength, 1)),
+            lines(smallFaint, new Size(GAP_CLOSE, 1), new Size(lineLength, 1)),
+            new Size(1, 2 * FAINT_REACH + 1));
     Mat vertical =
-        boxSides(
-            lines(small, new Size(1, GAP_CLOSE), new Size(1, sideLength)), horizontal, lineLength);
+        withFaint(
+            boxSides(
+                lines(small, new Size(1, GAP_CLOSE), new Size(1, sideLength)),
+                horizontal,
+                lineLength),
+            boxSides(
+                lines(smallFaint, new Size(1, GAP_CLOSE), new Size(1, sideLength)),
+                horizontal,
+                lineLength),
+            new Size(2 * FAINT_REACH + 1, 1));
     small.release();
+    smallFaint.release();
 
     Mat cleaned = ink.clone();
-    removeAndBridge(cleaned, horizontal, true, true);
+    Mat removed = Mat.zeros(ink.size(), CvType.CV_8UC1);
+    removeAndBridge(cleaned, removed, horizontal, true, true);
     // No bridging across box sides: digits in neighbouring comb cells both touch the side
     // between them, and strokes rarely cross one.
-    removeAndBridge(cleaned, vertical, false, false);
+    removeAndBridge(cleaned, removed, vertical, false, false);
     horizontal.release();
     vertical.release();
-    Mat removed = new Mat();
-    Core.subtract(ink, cleaned, removed);
+    Core.subtract(removed, cleaned, removed);
     return new Result(cleaned, removed);
+  }
+
+  /**
+   * The lines found in the ink, extended by the faint ink's lines where they go further. Across a
+   * line found in both, the ink's is kept: in the faint ink it is thicker, and its halo joins the
+   * strokes of digits resting on it, which would be taken out with it.
+   */
+  private static Mat withFaint(Mat found, Mat foundFaint, Size across) {
+    Mat known = new Mat();
+    Imgproc.dilate(found, known, kernel(across));
+    Core.subtract(foundFaint, known, foundFaint);
+    Core.bitwise_or(found, foundFaint, found);
+    known.release();
+    foundFaint.release();
+    return found;
+  }
+
+  /** The ink at search scale. Any ink in the averaged pixels counts: thin lines survive. */
+  private static Mat shrink(Mat ink) {
+    Mat small = new Mat();
+    Imgproc.resize(ink, small, new Size(), SEARCH_SCALE, SEARCH_SCALE, Imgproc.INTER_AREA);
+    Imgproc.threshold(small, small, 0, 255, Imgproc.THRESH_BINARY);
+    return small;
   }
 
   /**
@@ -140,10 +186,11 @@ public final class FormLineRemover {
   /**
    * Removes the lines found at search scale, with their fringe, from the full-resolution ink, then
    * restores the pixels of strokes that cross them: a closing across the line fills exactly the
-   * gaps with ink on both sides. Works line by line, in small regions.
+   * gaps with ink on both sides. Works line by line, in small regions. Marks in {@code removed} the
+   * bands taken out.
    */
   private static void removeAndBridge(
-      Mat cleaned, Mat smallLines, boolean horizontal, boolean bridge) {
+      Mat cleaned, Mat removed, Mat smallLines, boolean horizontal, boolean bridge) {
     Size fringe = horizontal ? new Size(3, 2 * FRINGE + 1) : new Size(2 * FRINGE + 1, 3);
     Mat labels = new Mat();
     Mat stats = new Mat();
@@ -188,6 +235,8 @@ public final class FormLineRemover {
       Imgproc.dilate(fitted, fitted, kernel(fringe));
       Mat area = cleaned.submat(region);
       Core.subtract(area, fitted, area);
+      Mat removedArea = removed.submat(region);
+      Core.bitwise_or(removedArea, fitted, removedArea);
       if (bridge) {
         Mat closed = new Mat();
         Imgproc.morphologyEx(area, closed, Imgproc.MORPH_CLOSE, kernel(across));

@@ -62,14 +62,16 @@ public final class PageCleaner {
       toOriginal = rotated.toBefore().andThen(toOriginal);
     }
     Mat ink = binary.ink(level);
+    Mat faintInk = binary.faintInk(level);
     Mat intensity = intensity(level, ink, binary.paper());
     release(level, image);
     release(binary.levelled(), image);
     release(page.grey(), image);
 
     boolean inkFound = Core.countNonZero(ink) > 0;
-    FormLineRemover.Result withoutLines = lineRemover.remove(ink);
+    FormLineRemover.Result withoutLines = lineRemover.remove(ink, faintInk);
     ink.release();
+    faintInk.release();
     eraseLines(intensity, withoutLines);
     double speckSide = Math.min(intensity.cols(), intensity.rows()) * SPECK_FRACTION;
     InkComponents components =

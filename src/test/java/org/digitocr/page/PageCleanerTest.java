@@ -136,4 +136,36 @@ class PageCleanerTest {
     assertEquals(4, blobs.size(), "the four 0s, no dividers or sides: " + blobs);
     assertTrue(blobs.stream().allMatch(b -> b.width() <= 70 && b.height() <= 95), blobs.toString());
   }
+
+  @Test
+  void removesAThinLightBoxThatTheInkThresholdBreaksIntoDashes() {
+    // A one-pixel grey box, scanned slightly turned and blurred: its ink darker than the threshold
+    // is a scatter of dashes, some of them upright and as tall as a 1.
+    Mat page = TestPages.blank(830, 1170);
+    Imgproc.rectangle(page, new Point(200, 400), new Point(420, 470), Scalar.all(140), 1);
+    for (int i = 0; i < 5; i++) {
+      Imgproc.ellipse(
+          page,
+          new Point(231 + i * 40, 430),
+          new org.opencv.core.Size(8, 12),
+          0,
+          0,
+          360,
+          Scalar.all(90),
+          3,
+          Imgproc.LINE_AA);
+    }
+    Mat turn = Imgproc.getRotationMatrix2D(new Point(415, 585), 0.55, 1);
+    Imgproc.warpAffine(page, page, turn, page.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+    Imgproc.GaussianBlur(page, page, new org.opencv.core.Size(5, 5), 1.0);
+    Mat noise = new Mat(page.size(), CvType.CV_8SC1);
+    Core.setRNGSeed(7);
+    Core.randn(noise, 0, 8);
+    Core.add(page, noise, page, new Mat(), CvType.CV_8UC1);
+    CleanPage clean = new PageCleaner().clean(page);
+    List<Box> blobs =
+        clean.components().components().stream().map(InkComponents.Component::box).toList();
+    assertEquals(5, blobs.size(), "the five 0s, none of the box's dashes: " + blobs);
+    assertTrue(blobs.stream().allMatch(b -> b.width() <= 24 && b.height() <= 32), blobs.toString());
+  }
 }
