@@ -77,6 +77,21 @@ public final class Segmenter {
    */
   static final double CUT_PRIOR = 0.5;
 
+  /** Halves of a broken 0 are each at least this tall (in H). */
+  static final double HALF_HEIGHT = 0.6;
+
+  /** Halves of a broken 0 are each at most this wide, in their height. */
+  static final double HALF_WIDTH = 0.6;
+
+  /** Halves of a broken 0 share at least this much of the lower one's rows. */
+  static final double HALF_OVERLAP = 0.7;
+
+  /** Halves of a broken 0 are at most this far apart (in H). */
+  static final double HALF_GAP = 0.3;
+
+  /** Halves of a broken 0 bow outwards by at least this fraction of their height. */
+  static final double HALF_BOW = 0.04;
+
   /** At most this many digits are looked for in one blob. */
   static final int MAX_TOUCHING = 4;
 
@@ -99,6 +114,11 @@ public final class Segmenter {
     for (int i = 0; i < blobs.size(); i++) {
       Blob blob = blobs.get(i);
       Box box = blob.box;
+      if (i + 1 < blobs.size() && facingArcs(blob, blobs.get(i + 1), scale, page)) {
+        segmentation.addAlternatives(halvesOrWhole(blob, blobs.get(i + 1), page));
+        i++;
+        continue;
+      }
       double longer = Math.max(box.width(), box.height());
       if (box.height() > TOO_LARGE * scale
           || box.width() > 2 * TOO_LARGE * scale
@@ -122,6 +142,74 @@ public final class Segmenter {
         }
       }
     }
+  }
+
+  /**
+   * Whether two neighbouring blobs may be the halves of a 0 broken at its top and bottom, as a pen
+   * running dry leaves it: two narrow strokes as tall as each other, close together, bowed away
+   * from each other like ( and ). A 1 is straight, so 11 is never taken for a 0 this way.
+   */
+  static boolean facingArcs(Blob left, Blob right, double scale, CleanPage page) {
+    Box a = left.box;
+    Box b = right.box;
+    Box union = a.union(b);
+    int lower = Math.min(a.height(), b.height());
+    boolean shaped =
+        lower >= HALF_HEIGHT * scale
+            && a.width() <= HALF_WIDTH * a.height()
+            && b.width() <= HALF_WIDTH * b.height()
+            && a.overlapY(b) >= HALF_OVERLAP * lower
+            && a.overlapX(b) >= -HALF_GAP * scale
+            && union.width() <= MAX_DIGIT_WIDTH * scale;
+    return shaped
+        && bow(page, left) < -HALF_BOW * a.height()
+        && bow(page, right) > HALF_BOW * b.height();
+  }
+
+  /**
+   * How far the middle third of a stroke lies right of the line joining its top and bottom thirds,
+   * in pixels: negative for (, positive for ), near 0 for a straight or slanted 1.
+   */
+  private static double bow(CleanPage page, Blob blob) {
+    Mat mask = page.components().mask(blob.box, blob.parts);
+    byte[] pixels = new byte[(int) mask.total()];
+    mask.get(0, 0, pixels);
+    int width = mask.cols();
+    int height = mask.rows();
+    mask.release();
+    double[] sum = new double[3];
+    int[] count = new int[3];
+    for (int y = 0; y < height; y++) {
+      int third = Math.min(2, 3 * y / height);
+      for (int x = 0; x < width; x++) {
+        if (pixels[y * width + x] != 0) {
+          sum[third] += x;
+          count[third]++;
+        }
+      }
+    }
+    if (count[0] == 0 || count[1] == 0 || count[2] == 0) {
+      return 0;
+    }
+    double top = sum[0] / count[0];
+    double middle = sum[1] / count[1];
+    double bottom = sum[2] / count[2];
+    return middle - (top + bottom) / 2;
+  }
+
+  /**
+   * Two halves of a 0 read as two digits or as one: the classifier decides (its 1s are sure, so two
+   * 1s win unless the whole is a surer 0).
+   */
+  private static List<Segmentation.Reading> halvesOrWhole(Blob left, Blob right, CleanPage page) {
+    Piece a = new Piece(left.box, inkOf(page, left.box, left.parts));
+    Piece b = new Piece(right.box, inkOf(page, right.box, right.parts));
+    List<Component> parts = new ArrayList<>(left.parts);
+    parts.addAll(right.parts);
+    Box union = left.box.union(right.box);
+    Piece whole = new Piece(union, inkOf(page, union, parts));
+    return List.of(
+        new Segmentation.Reading(List.of(a, b), 0), new Segmentation.Reading(List.of(whole), 0));
   }
 
   /**

@@ -14,6 +14,10 @@ import org.digitocr.runtime.Natives;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 
 class SegmenterTest {
   @BeforeAll
@@ -116,6 +120,42 @@ class SegmenterTest {
     }
     List<Located> digits = segmentation.choose(predictions, new double[predictions.length]);
     assertEquals(4, digits.size(), digits.toString());
+  }
+
+  @Test
+  void offersTheTwoHalvesOfABrokenZeroAsOneDigitButNeverTwoOnes() {
+    Mat page = page();
+    for (int i = 0; i < 3; i++) {
+      TestPages.ring(page, 100 + 40 * i, 300, 22, 28, 3);
+    }
+    // A 0 broken at its top and bottom: ( and ), bowed away from each other.
+    for (int[] arc : new int[][] {{110, 250}, {-70, 70}}) {
+      Imgproc.ellipse(
+          page,
+          new Point(252, 314),
+          new Size(10, 12),
+          0,
+          arc[0],
+          arc[1],
+          Scalar.all(TestPages.INK),
+          3,
+          Imgproc.LINE_AA);
+    }
+    TestPages.stroke(page, 300, 301, 300, 327, 3); // 11: two straight strokes as close
+    TestPages.stroke(page, 318, 301, 318, 327, 3);
+    Segmentation segmentation = segment(page);
+    List<Box> pieces = pieceBoxes(segmentation);
+    Box zero =
+        pieces.stream().filter(b -> b.x() < 250 && b.right() > 256).findFirst().orElseThrow();
+    assertEquals(8, pieces.size(), "three 0s, two halves and their whole, two 1s: " + pieces);
+    Prediction[] predictions = new Prediction[segmentation.pieces().size()];
+    for (int i = 0; i < predictions.length; i++) {
+      Box box = segmentation.pieces().get(i).box();
+      predictions[i] = box.equals(zero) ? prediction(0, 0.99f) : prediction(1, 0.9f);
+    }
+    List<Located> digits = segmentation.choose(predictions, new double[predictions.length]);
+    assertEquals(6, digits.size(), "0 0 0 0 1 1: " + digits);
+    assertEquals(zero, digits.get(3).box());
   }
 
   static Prediction prediction(int digit, float confidence) {
