@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.digitocr.model.DigitClassifier;
-import org.digitocr.model.ModelStore;
+import org.digitocr.model.ModelChoice;
 import org.digitocr.output.AtomicFiles;
 import org.digitocr.output.ErrorsCsvWriter;
 import org.digitocr.output.Failure;
@@ -60,7 +60,7 @@ public final class BatchRunner {
    *
    * @param jobs worker threads
    * @param force redo inputs the manifest says are done
-   * @param model the model file, loaded once the output folder is locked
+   * @param model the model files, loaded once the output folder is locked
    * @param options every setting that changes an input's outputs, for the manifest
    */
   public record Settings(
@@ -69,7 +69,7 @@ public final class BatchRunner {
       boolean force,
       LoadOptions load,
       ReadOptions read,
-      Path model,
+      ModelChoice model,
       SortedMap<String, String> options) {
 
     public Settings {
@@ -141,8 +141,8 @@ public final class BatchRunner {
       // Loaded only now, so that a locked or unwritable folder is reported at once.
       Natives.loadOpenCv();
       Natives.configureNd4j();
-      DigitClassifier classifier = ModelStore.load(settings.model());
-      String model = Sha256.of(settings.model());
+      DigitClassifier classifier = settings.model().load();
+      String model = settings.model().fingerprint();
       Run run = new Run(walk.inputs(), loadManifest(out), classifier, model);
       try {
         run.execute();

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.digitocr.model.ModelChoice;
 
 /**
  * Seconds from process start to a loaded model that has classified its first digit, measured in
@@ -13,10 +15,10 @@ import java.util.List;
  * library loading that dominate start-up).
  */
 public final class StartupProbe implements Probe {
-  private final Path model;
+  private final ModelChoice model;
   private final int runs;
 
-  public StartupProbe(Path model, int runs) {
+  public StartupProbe(ModelChoice model, int runs) {
     this.model = model;
     this.runs = runs;
   }
@@ -38,15 +40,19 @@ public final class StartupProbe implements Probe {
 
   private double startOnce() throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process child =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 java.toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 ModelReady.class.getName(),
-                model.toAbsolutePath().toString())
-            .redirectErrorStream(true)
-            .start();
+                model.model().toAbsolutePath().toString()));
+    if (model.recheck() != null) {
+      command.add(model.recheck().toAbsolutePath().toString());
+      command.add(String.valueOf(model.recheckBelow()));
+    }
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
     String seconds = null;
     String lastLine = "";
     try (BufferedReader out =

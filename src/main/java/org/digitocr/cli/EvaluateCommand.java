@@ -71,7 +71,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   private void printTable(EvaluationReport report, PrintWriter stdout) {
     stdout.printf(
         "%s on %,d test digits: accuracy %.2f%%, loss %.4f%n",
-        model.path(), report.size(), 100 * report.accuracy(), report.loss());
+        model.choice(), report.size(), 100 * report.accuracy(), report.loss());
     stdout.printf("%-6s %9s %9s %9s %8s%n", "class", "precision", "recall", "f1", "support");
     for (EvaluationReport.ClassScores c : report.perClass()) {
       stdout.printf(

@@ -116,7 +116,7 @@ public final class PredictCommand implements Callable<Integer> {
                   "%s%nread %d (%.1f%%)",
                   Path.of(item.name()).getFileName(), p.digit(), 100 * p.confidence())));
     }
-    Montage.write(tiles, FIGURE_COLUMNS, "Digits read by " + model.path(), out);
+    Montage.write(tiles, FIGURE_COLUMNS, "Digits read by " + model.choice(), out);
     stdout.println("Figure: " + out);
     stdout.flush();
     return allRead ? 0 : 1;

@@ -100,11 +100,11 @@ public final class ScanCommand implements Callable<Integer> {
       options.put("min-confidence", String.valueOf(reading.minConfidence));
       options.put("page-detect", reading.pageDetect.name().toLowerCase(Locale.ROOT));
       Map<String, Object> report = new LinkedHashMap<>();
-      report.put("model", model.path().toString());
+      report.put("model", model.choice().toString());
       report.putAll(options);
       BatchRunner.Settings settings =
           new BatchRunner.Settings(
-              output, batch.jobs, batch.force, load, read, model.path(), options);
+              output, batch.jobs, batch.force, load, read, model.choice(), options);
       BatchRunner runner =
           new BatchRunner(
               settings,

@@ -77,7 +77,7 @@ public final class SparkCommand implements Callable<Integer> {
     }
     SparkScanJob.Settings settings =
         new SparkScanJob.Settings(
-            inputs, output, format, reading.load(), reading.read(), model.path(), pagesPerTask);
+            inputs, output, format, reading.load(), reading.read(), model.choice(), pagesPerTask);
     SparkScanJob.Outcome outcome = SparkScanJob.run(settings, master);
     PrintWriter out = spec.commandLine().getOut();
     if (outcome.notInputs() > 0) {

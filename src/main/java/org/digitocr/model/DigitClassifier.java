@@ -43,6 +43,24 @@ public interface DigitClassifier {
     return (plain ? matrix : matrix.dup('c')).data().asFloat();
   }
 
+  /**
+   * The predictions a page's candidates are divided into digits by (which cut of touching digits,
+   * which pieces): by default this model's {@link #classify(List)}.
+   */
+  default Prediction[] firstLook(List<Mat> digits) {
+    return classify(digits);
+  }
+
+  /**
+   * The final predictions once a page's digits are chosen: by default the first look stands.
+   *
+   * @param digits every candidate, as given to {@link #firstLook(List)}
+   * @param chosen indexes of the candidates read as digits
+   */
+  default Prediction[] recheck(List<Mat> digits, Prediction[] firstLook, List<Integer> chosen) {
+    return firstLook;
+  }
+
   /** Classifies 28x28 single-channel crops (8-bit 0..255 or float 0..1, light on dark). */
   default Prediction[] classify(List<Mat> digits) {
     if (digits.isEmpty()) {

@@ -22,9 +22,10 @@ import org.digitocr.segment.Segmenter;
 import org.opencv.core.Mat;
 
 /**
- * Reads one page: clean → segment → normalise → classify (the page's candidates in one batch) → lay
- * out. A pure function of the page: it writes nothing. Not thread-safe: one per worker, each with
- * its own {@link DigitClassifier#copy()}.
+ * Reads one page: clean → segment → normalise → classify (the page's candidates in one batch, then
+ * the unsure digits chosen once more if the classifier has a checker) → lay out. A pure function of
+ * the page: it writes nothing. Not thread-safe: one per worker, each with its own {@link
+ * DigitClassifier#copy()}.
  */
 public final class PageReader {
   private final DigitClassifier classifier;
@@ -69,12 +70,14 @@ public final class PageReader {
         digits.add(normalized.digit());
         strokeWidths[i] = normalized.strokeWidth();
       }
-      Prediction[] predictions = classifier.classify(digits);
+      Prediction[] firstLook = classifier.firstLook(digits);
+      Prediction[] read =
+          classifier.recheck(digits, firstLook, segmentation.chosenPieces(firstLook));
       digits.forEach(Mat::release);
       List<Located> located =
           printedText.filter(
               lineRemnants.filter(
-                  segmentation.choose(predictions, strokeWidths), segmentation.marks()),
+                  segmentation.choose(firstLook, read, strokeWidths), segmentation.marks()),
               segmentation.marks());
       UnaryOperator<Box> toOriginal = clean.toOriginal().boxesWithin(width, height);
       List<ReadLine> lines =

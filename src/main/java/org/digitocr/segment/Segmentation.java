@@ -65,11 +65,41 @@ public final class Segmentation {
    * @param strokeWidths one per piece, as {@link Located#strokeWidth()}
    */
   public List<Located> choose(Prediction[] predictions, double[] strokeWidths) {
-    if (predictions.length != pieces.size()) {
+    return choose(predictions, predictions, strokeWidths);
+  }
+
+  /**
+   * As {@link #choose(Prediction[], double[])}, with the readings picked by {@code firstLook} and
+   * the digits read from {@code read} (a second model's second look at some of them).
+   */
+  public List<Located> choose(Prediction[] firstLook, Prediction[] read, double[] strokeWidths) {
+    if (firstLook.length != pieces.size() || read.length != pieces.size()) {
       throw new IllegalArgumentException(
-          predictions.length + " predictions for " + pieces.size() + " pieces");
+          firstLook.length
+              + " and "
+              + read.length
+              + " predictions for "
+              + pieces.size()
+              + " pieces");
     }
     List<Located> digits = new ArrayList<>();
+    for (int index : chosenPieces(firstLook)) {
+      Prediction p = read[index];
+      if (notADigit(p)) {
+        marks.add(new Mark(pieces.get(index).box(), Mark.Kind.NOT_A_DIGIT));
+        continue;
+      }
+      int digit = bestDigit(p);
+      digits.add(
+          new Located(
+              pieces.get(index).box(), digit, p.probabilities()[digit], strokeWidths[index]));
+    }
+    return digits;
+  }
+
+  /** The pieces of each cluster's best reading, in order. */
+  public List<Integer> chosenPieces(Prediction[] predictions) {
+    List<Integer> chosen = new ArrayList<>();
     for (List<Indexed> readings : clusters) {
       Indexed best = readings.get(0);
       double bestScore = score(best, predictions);
@@ -81,18 +111,10 @@ public final class Segmentation {
         }
       }
       for (int index : best.pieces()) {
-        Prediction p = predictions[index];
-        if (notADigit(p)) {
-          marks.add(new Mark(pieces.get(index).box(), Mark.Kind.NOT_A_DIGIT));
-          continue;
-        }
-        int digit = bestDigit(p);
-        digits.add(
-            new Located(
-                pieces.get(index).box(), digit, p.probabilities()[digit], strokeWidths[index]));
+        chosen.add(index);
       }
     }
-    return digits;
+    return chosen;
   }
 
   private static double score(Indexed reading, Prediction[] predictions) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.spark.broadcast.Broadcast;
 import org.digitocr.model.DigitClassifier;
-import org.digitocr.model.ModelStore;
 import org.digitocr.runtime.Natives;
 
 /**
@@ -27,11 +26,11 @@ final class ExecutorModel {
   /**
    * @param name where the model came from, for messages
    */
-  static synchronized DigitClassifier classifier(Broadcast<byte[]> model, String name) {
+  static synchronized DigitClassifier classifier(Broadcast<ModelBytes> model, String name) {
     if (loaded == null || loadedBroadcast != model.id()) {
       prepareNatives();
       try {
-        loaded = ModelStore.load(name, model.value());
+        loaded = model.value().load(name);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -19,11 +19,12 @@ final class PageTaskReader implements FlatMapFunction<Iterator<PageCounter.PageT
   private static final long serialVersionUID = 1L;
 
   private final InputFiles files;
-  private final Broadcast<byte[]> model;
+  private final Broadcast<ModelBytes> model;
   private final String modelName;
   private final ReadOptions read;
 
-  PageTaskReader(InputFiles files, Broadcast<byte[]> model, String modelName, ReadOptions read) {
+  PageTaskReader(
+      InputFiles files, Broadcast<ModelBytes> model, String modelName, ReadOptions read) {
     this.files = files;
     this.model = model;
     this.modelName = modelName;

@@ -2,8 +2,6 @@ package org.digitocr.spark;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +20,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.digitocr.batch.BatchRunner;
 import org.digitocr.batch.RunStats;
 import org.digitocr.cli.DigitOcr;
+import org.digitocr.model.ModelChoice;
 import org.digitocr.output.CsvTableWriter;
 import org.digitocr.output.ErrorsCsvWriter;
 import org.digitocr.output.Failure;
@@ -60,7 +59,7 @@ public final class SparkScanJob {
    *
    * @param inputs files or folders, as Hadoop paths (local, {@code hdfs://}, {@code s3a://}, ...)
    * @param output the folder the tables go to, as a Hadoop path
-   * @param model the model file, on the driver's file system
+   * @param model the model files, on the driver's file system
    * @param pagesPerTask how many pages a Spark task reads (fewer where there are few pages)
    */
   public record Settings(
@@ -69,7 +68,7 @@ public final class SparkScanJob {
       TableFormat format,
       LoadOptions load,
       ReadOptions read,
-      Path model,
+      ModelChoice model,
       int pagesPerTask) {
 
     public Settings {
@@ -139,7 +138,7 @@ public final class SparkScanJob {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     String modelName = settings.model().toString();
-    Broadcast<byte[]> model = context.broadcast(readModel(settings.model()));
+    Broadcast<ModelBytes> model = context.broadcast(ModelBytes.read(settings.model()));
     // Fails here, once, rather than in every task; in local mode it is the executors' copy too.
     ExecutorModel.classifier(model, modelName);
 
@@ -210,13 +209,6 @@ public final class SparkScanJob {
     reads.unpersist();
     failures.unpersist();
     return new Outcome(stats, listing.notInputs(), errors, errorsTable.toString());
-  }
-
-  private static byte[] readModel(Path model) throws IOException {
-    if (!Files.isRegularFile(model)) {
-      throw new IOException(model + ": model not found (train one with: digit-ocr train)");
-    }
-    return Files.readAllBytes(model);
   }
 
   /** At least one task per core, else tasks of {@code perTask} items. */

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.digitocr.model.ModelStore;
+import org.digitocr.model.ModelChoice;
 import org.digitocr.output.OutputFormat;
 import org.digitocr.output.Transcript;
 import org.digitocr.page.LoadOptions;
@@ -138,7 +138,7 @@ class BatchRunnerTest {
             force,
             LoadOptions.DEFAULT,
             ReadOptions.DEFAULT,
-            ModelStore.defaultModel(),
+            ModelChoice.shipped(),
             new TreeMap<>());
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     try (RunLog log =

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.Random;
 import org.digitocr.mnist.MnistTestData;
-import org.digitocr.model.ModelStore;
+import org.digitocr.model.ModelChoice;
 import org.digitocr.page.Page;
 import org.digitocr.runtime.Natives;
 import org.digitocr.synth.ExifOrientation;
@@ -46,8 +46,7 @@ class PhotoReadingAccuracyTest {
     Natives.loadOpenCv();
     Natives.configureNd4j();
     PageGenerator generator = PageGenerator.fromMnistTest(MnistTestData.dir());
-    PageReader reader =
-        new PageReader(ModelStore.load(ModelStore.defaultModel()), ReadOptions.DEFAULT);
+    PageReader reader = new PageReader(ModelChoice.shipped().load(), ReadOptions.DEFAULT);
     PhotoRenderer renderer = new PhotoRenderer(ExifOrientation.ROTATED_90_CLOCKWISE);
     Random random = new Random(SEED);
 

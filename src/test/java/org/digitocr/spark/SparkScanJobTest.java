@@ -24,7 +24,7 @@ import org.digitocr.batch.BatchRunner;
 import org.digitocr.batch.RunStats;
 import org.digitocr.cli.DigitOcr;
 import org.digitocr.mnist.MnistTestData;
-import org.digitocr.model.ModelStore;
+import org.digitocr.model.ModelChoice;
 import org.digitocr.output.ResultTables;
 import org.digitocr.page.LoadOptions;
 import org.digitocr.pipeline.ReadOptions;
@@ -183,7 +183,7 @@ class SparkScanJobTest {
             format,
             LoadOptions.DEFAULT,
             ReadOptions.DEFAULT,
-            ModelStore.defaultModel(),
+            ModelChoice.shipped(),
             pagesPerTask));
   }
 

@@ -3,7 +3,7 @@ package org.digitocr.synth;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.digitocr.model.ModelStore;
+import org.digitocr.model.ModelChoice;
 import org.digitocr.page.Page;
 import org.digitocr.pipeline.MnistPages;
 import org.digitocr.pipeline.PageReader;
@@ -24,8 +24,7 @@ class ReadingAccuracyTest {
     Natives.loadOpenCv();
     Natives.configureNd4j();
     PageGenerator generator = new PageGenerator(MnistPages.test());
-    PageReader reader =
-        new PageReader(ModelStore.load(ModelStore.defaultModel()), ReadOptions.DEFAULT);
+    PageReader reader = new PageReader(ModelChoice.shipped().load(), ReadOptions.DEFAULT);
     Random random = new Random(SEED);
     ReadingScore score = new ReadingScore();
     for (int i = 0; i < PAGES; i++) {
