@@ -158,6 +158,26 @@ class SegmenterTest {
     assertEquals(zero, digits.get(3).box());
   }
 
+  @Test
+  void keepsAFlatDigitOfANumberWrittenAtHalfThePagesHandwritingHeight() {
+    Mat page = page();
+    for (int row = 0; row < 3; row++) {
+      for (int i = 0; i < 8; i++) {
+        TestPages.ring(page, 100 + 50 * i, 100 + 80 * row, 40, 56, 4); // the page's handwriting
+      }
+    }
+    for (int i = 0; i < 4; i++) {
+      TestPages.ring(page, 100 + 30 * i, 400, 22, 30, 3); // a number written smaller
+    }
+    TestPages.ring(page, 220, 404, 30, 26, 3); // ending in a flat 0, lower than half the page's
+    Segmentation segmentation = segment(page);
+    List<Box> small = pieceBoxes(segmentation).stream().filter(b -> b.y() > 380).toList();
+    assertTrue(
+        small.stream().anyMatch(b -> b.x() >= 218 && b.width() >= 27),
+        "the flat 0 is a candidate: " + small);
+    assertTrue(segmentation.marks().isEmpty(), segmentation.marks().toString());
+  }
+
   static Prediction prediction(int digit, float confidence) {
     float[] probabilities = new float[10];
     java.util.Arrays.fill(probabilities, (1 - confidence) / 9);
