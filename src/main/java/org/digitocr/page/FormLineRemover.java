@@ -93,17 +93,24 @@ public final class FormLineRemover {
             lines(small, new Size(GAP_CLOSE, 1), new Size(lineLength, 1)),
             lines(smallFaint, new Size(GAP_CLOSE, 1), new Size(lineLength, 1)),
             new Size(1, 2 * FAINT_REACH + 1));
+    int maxSideWidth =
+        Math.max(MAX_SIDE_WIDTH, (int) Math.round(SIDE_TO_LINE_WIDTH * lineThickness(horizontal)));
+    Mat nearLines = new Mat();
+    Imgproc.dilate(horizontal, nearLines, kernel(new Size(2 * SIDE_REACH + 1, 2 * SIDE_REACH + 1)));
     Mat vertical =
         withFaint(
             boxSides(
                 lines(small, new Size(1, GAP_CLOSE), new Size(1, sideLength)),
-                horizontal,
+                nearLines,
+                maxSideWidth,
                 lineLength),
             boxSides(
                 lines(smallFaint, new Size(1, GAP_CLOSE), new Size(1, sideLength)),
-                horizontal,
+                nearLines,
+                maxSideWidth,
                 lineLength),
             new Size(2 * FAINT_REACH + 1, 1));
+    nearLines.release();
     small.release();
     smallFaint.release();
 
@@ -257,20 +264,20 @@ public final class FormLineRemover {
     return new Rect(x, y, Math.max(0, right - x), Math.max(0, bottom - y));
   }
 
-  /** Of the upright strokes, those that are box sides: long, or joining two horizontal lines. */
-  private static Mat boxSides(Mat upright, Mat horizontal, int longLength) {
+  /**
+   * Of the upright strokes, those that are box sides: long, or thin and joining two horizontal
+   * lines.
+   *
+   * @param nearLines the horizontal lines, grown by {@link #SIDE_REACH}
+   */
+  private static Mat boxSides(Mat upright, Mat nearLines, int maxSideWidth, int longLength) {
     Mat labels = new Mat();
     Mat stats = new Mat();
     Mat centroids = new Mat();
     int count =
         Imgproc.connectedComponentsWithStats(upright, labels, stats, centroids, 8, CvType.CV_32S);
     Mat sides = Mat.zeros(upright.size(), CvType.CV_8UC1);
-    int maxSideWidth =
-        Math.max(MAX_SIDE_WIDTH, (int) Math.round(SIDE_TO_LINE_WIDTH * lineThickness(horizontal)));
     if (count > 1) {
-      Mat nearLines = new Mat();
-      Imgproc.dilate(
-          horizontal, nearLines, kernel(new Size(2 * SIDE_REACH + 1, 2 * SIDE_REACH + 1)));
       int[] stat = new int[5];
       List<Integer> kept = new ArrayList<>();
       for (int label = 1; label < count; label++) {
@@ -292,7 +299,6 @@ public final class FormLineRemover {
         Core.bitwise_or(sides.submat(box), mask, sides.submat(box));
         mask.release();
       }
-      nearLines.release();
     }
     upright.release();
     labels.release();
