@@ -52,7 +52,7 @@ public final class RiskCoverageCommand implements Callable<Integer> {
       Double temperature = calibration();
       out.printf(
           "%s on %,d MNIST test digits (%s)%n%n",
-          model.path(),
+          model.choice(),
           test.size(),
           temperature == null
               ? "not calibrated"

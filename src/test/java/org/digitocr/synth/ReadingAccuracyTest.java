@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * the shipped model. The figures on a larger set come from {@code evaluate-pages}.
  */
 class ReadingAccuracyTest {
-  static final int PAGES = 12;
+  static final int PAGES = 40;
   static final long SEED = 20240601L;
 
   @Test
@@ -46,14 +46,14 @@ class ReadingAccuracyTest {
   }
 
   /**
-   * Issue 3 asks for 98% of digits and 90% of lines. Not reached yet: this set reads 97.9% and
-   * 88.1% (1,097 of 1,121 digits, 155 of 176 lines) with the default model. The 99.53% CNN reads it
-   * little better (1,097 and 156; with the not-a-digit class 1,100 and 158): most of what goes
-   * wrong here is segmentation — a 0 broken into two arcs read as 11, short underlines that line
-   * removal misses, touching digits. These bars guard the present level until better cutting raises
-   * it.
+   * Issue 3 asks for 98% of digits and 90% of lines. This set reads 98.1% and 90.4% (3,728 of
+   * 3,801 digits, 535 of 592 lines); its first 12 pages, the set until 2026-11-26, 98.0% and 89.8%.
+   * Other generated sets read 98.2-98.5% and 89.2-90.3% of lines: the line target is reached on
+   * some sets and missed by up to a point on others. Most of what goes wrong is MNIST digits that
+   * the CNN misreads even alone (a third of the misread digits), touching digits, and digits
+   * crossing a comb box's dividers. These bars guard the present level with a little slack.
    */
-  static final double MIN_DIGITS = 0.97;
+  static final double MIN_DIGITS = 0.975;
 
-  static final double MIN_LINES = 0.86;
+  static final double MIN_LINES = 0.89;
 }
