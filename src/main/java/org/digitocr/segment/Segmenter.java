@@ -322,7 +322,10 @@ public final class Segmenter {
    */
   static boolean belongTogether(Blob a, Blob b, double scale) {
     Box union = a.box.union(b.box);
-    if (union.height() > MAX_DIGIT_HEIGHT * scale || union.width() > MAX_DIGIT_WIDTH * scale) {
+    // A wide digit is judged by its own height too: a printed label in the row pulls the row's
+    // digit height down.
+    if (union.height() > MAX_DIGIT_HEIGHT * scale
+        || union.width() > MAX_DIGIT_WIDTH * Math.max(scale, union.height())) {
       return false;
     }
     Box small = a.box.area() <= b.box.area() ? a.box : b.box;

@@ -178,6 +178,17 @@ class SegmenterTest {
     assertTrue(segmentation.marks().isEmpty(), segmentation.marks().toString());
   }
 
+  @Test
+  void mergesTheHalvesOfAWideBrokenThreeInARowWhoseLabelLowersItsDigitHeight() {
+    // A 3 broken across its middle, 37 wide and 43 high, in a row whose digit height a printed
+    // label pulled down to 32.
+    Segmenter.Blob top = new Segmenter.Blob(List.of(), new Box(485, 749, 30, 19));
+    Segmenter.Blob bottom = new Segmenter.Blob(List.of(), new Box(478, 765, 34, 27));
+    assertTrue(Segmenter.belongTogether(top, bottom, 32));
+    Segmenter.Blob beside = new Segmenter.Blob(List.of(), new Box(520, 749, 30, 43));
+    assertTrue(!Segmenter.belongTogether(bottom, beside, 32), "a neighbour is not a piece");
+  }
+
   static Prediction prediction(int digit, float confidence) {
     float[] probabilities = new float[10];
     java.util.Arrays.fill(probabilities, (1 - confidence) / 9);
