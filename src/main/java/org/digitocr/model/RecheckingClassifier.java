@@ -1,7 +1,7 @@
 package org.digitocr.model;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -33,7 +33,7 @@ public final class RecheckingClassifier implements DigitClassifier {
   public INDArray probabilities(INDArray batch) {
     INDArray first = fast.probabilities(batch);
     float[] best = first.max(1).toFloatVector();
-    int[] unsure = unsure(best);
+    int[] unsure = IntStream.range(0, best.length).filter(i -> best[i] < recheckBelow).toArray();
     if (unsure.length == 0) {
       return first;
     }
@@ -56,12 +56,8 @@ public final class RecheckingClassifier implements DigitClassifier {
 
   @Override
   public Prediction[] recheck(List<Mat> digits, Prediction[] firstLook, List<Integer> chosen) {
-    List<Integer> unsure = new ArrayList<>();
-    for (int index : chosen) {
-      if (firstLook[index].confidence() < recheckBelow) {
-        unsure.add(index);
-      }
-    }
+    List<Integer> unsure =
+        chosen.stream().filter(i -> firstLook[i].confidence() < recheckBelow).toList();
     Prediction[] read = firstLook.clone();
     if (unsure.isEmpty()) {
       return read;
@@ -71,16 +67,6 @@ public final class RecheckingClassifier implements DigitClassifier {
       read[unsure.get(i)] = rechecked[i];
     }
     return read;
-  }
-
-  private int[] unsure(float[] confidences) {
-    List<Integer> unsure = new ArrayList<>();
-    for (int i = 0; i < confidences.length; i++) {
-      if (confidences[i] < recheckBelow) {
-        unsure.add(i);
-      }
-    }
-    return unsure.stream().mapToInt(Integer::intValue).toArray();
   }
 
   @Override

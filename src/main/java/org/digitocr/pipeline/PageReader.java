@@ -71,13 +71,13 @@ public final class PageReader {
         strokeWidths[i] = normalized.strokeWidth();
       }
       Prediction[] firstLook = classifier.firstLook(digits);
-      Prediction[] read =
-          classifier.recheck(digits, firstLook, segmentation.chosenPieces(firstLook));
+      List<Integer> chosen = segmentation.chosenPieces(firstLook);
+      Prediction[] read = classifier.recheck(digits, firstLook, chosen);
       digits.forEach(Mat::release);
       List<Located> located =
           printedText.filter(
               lineRemnants.filter(
-                  segmentation.choose(firstLook, read, strokeWidths), segmentation.marks()),
+                  segmentation.choose(chosen, read, strokeWidths), segmentation.marks()),
               segmentation.marks());
       UnaryOperator<Box> toOriginal = clean.toOriginal().boxesWithin(width, height);
       List<ReadLine> lines =

@@ -65,25 +65,17 @@ public final class Segmentation {
    * @param strokeWidths one per piece, as {@link Located#strokeWidth()}
    */
   public List<Located> choose(Prediction[] predictions, double[] strokeWidths) {
-    return choose(predictions, predictions, strokeWidths);
+    return choose(chosenPieces(predictions), predictions, strokeWidths);
   }
 
   /**
-   * As {@link #choose(Prediction[], double[])}, with the readings picked by {@code firstLook} and
-   * the digits read from {@code read} (a second model's second look at some of them).
+   * The digits of pieces already chosen (by {@link #chosenPieces}), as {@code read} reads them (a
+   * second model's second look at some of them, say).
    */
-  public List<Located> choose(Prediction[] firstLook, Prediction[] read, double[] strokeWidths) {
-    if (firstLook.length != pieces.size() || read.length != pieces.size()) {
-      throw new IllegalArgumentException(
-          firstLook.length
-              + " and "
-              + read.length
-              + " predictions for "
-              + pieces.size()
-              + " pieces");
-    }
+  public List<Located> choose(List<Integer> chosen, Prediction[] read, double[] strokeWidths) {
+    requireOnePerPiece(read);
     List<Located> digits = new ArrayList<>();
-    for (int index : chosenPieces(firstLook)) {
+    for (int index : chosen) {
       Prediction p = read[index];
       if (notADigit(p)) {
         marks.add(new Mark(pieces.get(index).box(), Mark.Kind.NOT_A_DIGIT));
@@ -97,8 +89,16 @@ public final class Segmentation {
     return digits;
   }
 
+  private void requireOnePerPiece(Prediction[] predictions) {
+    if (predictions.length != pieces.size()) {
+      throw new IllegalArgumentException(
+          predictions.length + " predictions for " + pieces.size() + " pieces");
+    }
+  }
+
   /** The pieces of each cluster's best reading, in order. */
   public List<Integer> chosenPieces(Prediction[] predictions) {
+    requireOnePerPiece(predictions);
     List<Integer> chosen = new ArrayList<>();
     for (List<Indexed> readings : clusters) {
       Indexed best = readings.get(0);
