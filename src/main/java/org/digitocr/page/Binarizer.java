@@ -122,14 +122,13 @@ public final class Binarizer {
    * dilation (local maximum) then removes them.
    */
   private static Mat smallBackground(Mat grey) {
-    double scale = (double) BACKGROUND_SIDE / Math.max(grey.cols(), grey.rows());
+    Mat shrunk = Thumbnail.atMost(grey, BACKGROUND_SIDE);
     Mat small = new Mat();
-    if (scale < 1) {
-      Imgproc.resize(grey, small, new Size(), scale, scale, Imgproc.INTER_AREA);
-    } else {
-      grey.copyTo(small);
+    Imgproc.dilate(
+        shrunk, small, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(7, 7)));
+    if (shrunk != grey) {
+      shrunk.release();
     }
-    Imgproc.dilate(small, small, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(7, 7)));
     Imgproc.medianBlur(small, small, 5);
     return small;
   }

@@ -2,11 +2,11 @@ package org.digitocr.page;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.digitocr.layout.Box;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
-import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
@@ -102,8 +102,10 @@ public final class FormLineRemover {
             lines(smallFaint, new Size(GAP_CLOSE, 1), new Size(lineLength, 1)),
             small,
             new Size(1, 2 * FAINT_REACH + 1));
+    InkComponents horizontalLines = InkComponents.find(horizontal, 1);
     int maxSideWidth =
-        Math.max(MAX_SIDE_WIDTH, (int) Math.round(SIDE_TO_LINE_WIDTH * lineThickness(horizontal)));
+        Math.max(
+            MAX_SIDE_WIDTH, (int) Math.round(SIDE_TO_LINE_WIDTH * lineThickness(horizontalLines)));
     Mat nearLines = new Mat();
     Imgproc.dilate(horizontal, nearLines, kernel(new Size(2 * SIDE_REACH + 1, 2 * SIDE_REACH + 1)));
     Mat vertical =
@@ -126,10 +128,13 @@ public final class FormLineRemover {
 
     Mat cleaned = ink.clone();
     Mat removed = Mat.zeros(ink.size(), CvType.CV_8UC1);
-    removeAndBridge(cleaned, removed, horizontal, true, true);
+    removeAndBridge(cleaned, removed, horizontal, horizontalLines, true, true);
+    horizontalLines.release();
     // No bridging across box sides: digits in neighbouring comb cells both touch the side
     // between them, and strokes rarely cross one.
-    removeAndBridge(cleaned, removed, vertical, false, false);
+    InkComponents sides = InkComponents.find(vertical, 1);
+    removeAndBridge(cleaned, removed, vertical, sides, false, false);
+    sides.release();
     horizontal.release();
     vertical.release();
     Core.subtract(removed, cleaned, removed);
@@ -178,24 +183,16 @@ public final class FormLineRemover {
    * on a page of large writing, lines must be longer than the page's size alone suggests.
    */
   private static double textHeight(Mat small) {
-    Mat labels = new Mat();
-    Mat stats = new Mat();
-    Mat centroids = new Mat();
-    int count =
-        Imgproc.connectedComponentsWithStats(small, labels, stats, centroids, 8, CvType.CV_32S);
-    int[] all = new int[count * 5];
-    stats.get(0, 0, all);
-    labels.release();
-    stats.release();
-    centroids.release();
+    InkComponents blobs = InkComponents.find(small, 1);
     List<Integer> heights = new ArrayList<>();
-    for (int label = 1; label < count; label++) {
-      int width = all[label * 5 + Imgproc.CC_STAT_WIDTH];
-      int height = all[label * 5 + Imgproc.CC_STAT_HEIGHT];
+    for (InkComponents.Component blob : blobs.components()) {
+      int width = blob.box().width();
+      int height = blob.box().height();
       if (height >= 3 && height <= small.rows() / 5 && width <= 4 * height) {
         heights.add(height);
       }
     }
+    blobs.release();
     if (heights.isEmpty()) {
       return 0;
     }
@@ -221,34 +218,30 @@ public final class FormLineRemover {
    * bands taken out.
    */
   private static void removeAndBridge(
-      Mat cleaned, Mat removed, Mat smallLines, boolean horizontal, boolean bridge) {
+      Mat cleaned,
+      Mat removed,
+      Mat smallLines,
+      InkComponents lines,
+      boolean horizontal,
+      boolean bridge) {
     Size fringe = horizontal ? new Size(3, 2 * FRINGE + 1) : new Size(2 * FRINGE + 1, 3);
-    Mat labels = new Mat();
-    Mat stats = new Mat();
-    Mat centroids = new Mat();
-    int count =
-        Imgproc.connectedComponentsWithStats(
-            smallLines, labels, stats, centroids, 8, CvType.CV_32S);
-    labels.release();
-    centroids.release();
-    int[] stat = new int[5];
     int scale = (int) Math.round(1 / SEARCH_SCALE);
     Rect smallPage = new Rect(0, 0, smallLines.cols(), smallLines.rows());
-    for (int label = 1; label < count; label++) {
-      stats.get(label, 0, stat);
+    for (InkComponents.Component line : lines.components()) {
+      Box box = line.box();
       // Across the line, the band is the line, its fringe and a pixel of rounding each side; a
       // stroke crossing it has ink within a few pixels beyond.
-      int bandWidth = (horizontal ? stat[3] : stat[2]) * scale + 2 * FRINGE + 2;
+      int bandWidth = (horizontal ? box.height() : box.width()) * scale + 2 * FRINGE + 2;
       Size across = horizontal ? new Size(1, bandWidth + 3) : new Size(bandWidth + 3, 1);
       int marginX = ((int) (across.width + fringe.width) + 2) / scale + 1;
       int marginY = ((int) (across.height + fringe.height) + 2) / scale + 1;
       Rect small =
           intersect(
               new Rect(
-                  stat[0] - marginX,
-                  stat[1] - marginY,
-                  stat[2] + 2 * marginX,
-                  stat[3] + 2 * marginY),
+                  box.x() - marginX,
+                  box.y() - marginY,
+                  box.width() + 2 * marginX,
+                  box.height() + 2 * marginY),
               smallPage);
       Rect region =
           intersect(
@@ -277,7 +270,6 @@ public final class FormLineRemover {
       }
       band.release();
     }
-    stats.release();
   }
 
   private static Rect intersect(Rect a, Rect b) {
@@ -295,51 +287,33 @@ public final class FormLineRemover {
    * @param nearLines the horizontal lines, grown by {@link #SIDE_REACH}
    */
   private static Mat boxSides(Mat upright, Mat nearLines, int maxSideWidth, int longLength) {
-    Mat labels = new Mat();
-    Mat stats = new Mat();
-    Mat centroids = new Mat();
-    int count =
-        Imgproc.connectedComponentsWithStats(upright, labels, stats, centroids, 8, CvType.CV_32S);
-    Mat sides = Mat.zeros(upright.size(), CvType.CV_8UC1);
-    if (count > 1) {
-      int[] stat = new int[5];
-      List<Integer> kept = new ArrayList<>();
-      for (int label = 1; label < count; label++) {
-        stats.get(label, 0, stat);
-        Rect box = new Rect(stat[0], stat[1], stat[2], stat[3]);
-        boolean joinsLines =
-            box.width <= maxSideWidth
-                && touches(nearLines, box.x, box.y, box.width)
-                && touches(nearLines, box.x, box.y + box.height - 1, box.width);
-        if (box.height >= longLength || joinsLines) {
-          kept.add(label);
-        }
-      }
-      for (int label : kept) {
-        stats.get(label, 0, stat);
-        Rect box = new Rect(stat[0], stat[1], stat[2], stat[3]);
-        Mat mask = new Mat();
-        Core.inRange(labels.submat(box), new Scalar(label), new Scalar(label), mask);
-        Core.bitwise_or(sides.submat(box), mask, sides.submat(box));
+    InkComponents strokes = InkComponents.find(upright, 1);
+    upright.release();
+    Mat sides = Mat.zeros(nearLines.size(), CvType.CV_8UC1);
+    for (InkComponents.Component stroke : strokes.components()) {
+      Box box = stroke.box();
+      boolean joinsLines =
+          box.width() <= maxSideWidth
+              && touches(nearLines, box.x(), box.y(), box.width())
+              && touches(nearLines, box.x(), box.bottom() - 1, box.width());
+      if (box.height() >= longLength || joinsLines) {
+        Rect rect = new Rect(box.x(), box.y(), box.width(), box.height());
+        Mat mask = strokes.mask(box, List.of(stroke));
+        Core.bitwise_or(sides.submat(rect), mask, sides.submat(rect));
         mask.release();
       }
     }
-    upright.release();
-    labels.release();
-    stats.release();
-    centroids.release();
+    strokes.release();
     return sides;
   }
 
   /** The median thickness of the horizontal lines found, each as its area over its length. */
-  private static double lineThickness(Mat horizontal) {
-    InkComponents lines = InkComponents.find(horizontal, 1);
+  private static double lineThickness(InkComponents lines) {
     double[] thickness =
         lines.components().stream()
             .mapToDouble(c -> (double) c.area() / c.box().width())
             .sorted()
             .toArray();
-    lines.release();
     return thickness.length == 0 ? 0 : thickness[thickness.length / 2];
   }
 

@@ -24,9 +24,7 @@ public final class IlluminationCorrector {
     if (grey.type() != CvType.CV_8UC1) {
       throw new IllegalArgumentException("expected an 8-bit grey page, got " + grey);
     }
-    double scale = Math.min(1.0, (double) WORKING_SIDE / Math.max(grey.cols(), grey.rows()));
-    Mat small = new Mat();
-    Imgproc.resize(grey, small, new Size(), scale, scale, Imgproc.INTER_AREA);
+    Mat small = Thumbnail.atMost(grey, WORKING_SIDE);
     int kernel = oddAtLeast3(KERNEL_SHARE * Math.max(small.cols(), small.rows()));
     Mat paper = new Mat();
     Imgproc.morphologyEx(
@@ -34,6 +32,9 @@ public final class IlluminationCorrector {
         paper,
         Imgproc.MORPH_CLOSE,
         Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(kernel, kernel)));
+    if (small != grey) {
+      small.release();
+    }
     Imgproc.GaussianBlur(paper, paper, new Size(kernel, kernel), 0);
     Mat background = new Mat();
     Imgproc.resize(paper, background, grey.size(), 0, 0, Imgproc.INTER_LINEAR);

@@ -16,12 +16,22 @@ final class Thumbnail {
 
   /** The image itself when it is no larger than {@link #SIDE}, else a shrunk copy. */
   static Mat of(Mat image) {
-    double scale = (double) SIDE / Math.max(image.cols(), image.rows());
-    if (scale >= 1) {
+    return atMost(image, SIDE);
+  }
+
+  /**
+   * The image itself when its longer side is at most {@code side} pixels, else a copy shrunk by the
+   * smallest whole factor that makes it so, each pixel the average of a block of pixels. OpenCV
+   * shrinks by a whole factor several times faster than by any other (an A4 page at 200 dpi to 640
+   * pixels: 2 ms against 9 on one core).
+   */
+  static Mat atMost(Mat image, int side) {
+    int factor = (int) Math.ceil((double) Math.max(image.cols(), image.rows()) / side);
+    if (factor <= 1) {
       return image;
     }
     Mat small = new Mat();
-    Imgproc.resize(image, small, new Size(), scale, scale, Imgproc.INTER_AREA);
+    Imgproc.resize(image, small, new Size(), 1.0 / factor, 1.0 / factor, Imgproc.INTER_AREA);
     return small;
   }
 }
