@@ -45,6 +45,12 @@ public final class Segmenter {
   static final double STACK_GAP = 0.35;
 
   /**
+   * Pieces at most this wide (in H) stack as the dashes of one thin stroke as soon as their columns
+   * meet: a slanted 1 broken into dashes shifts sideways from one to the next.
+   */
+  static final double THIN_STROKE = 0.3;
+
+  /**
    * Blobs wider than this times their height may be touching digits (a fifth of MNIST's digits are
    * wider than high, so this only offers cut readings; the classifier decides).
    */
@@ -315,10 +321,10 @@ public final class Segmenter {
   }
 
   /**
-   * Pieces of one broken digit: stacked above each other (a 5's detached bar over its body), or a
-   * small piece touching or reaching into a larger one's columns (a 6's loop beside its stem) — as
-   * long as together they still fit one digit. A dot low beside a digit (a decimal point) stays
-   * apart.
+   * Pieces of one broken digit: stacked above each other (a 5's detached bar over its body, the
+   * dashes of a thin stroke), or a small piece touching or reaching into a larger one's columns (a
+   * 6's loop beside its stem) — as long as together they still fit one digit. A dot low beside a
+   * digit (a decimal point) stays apart.
    */
   static boolean belongTogether(Blob a, Blob b, double scale) {
     Box union = a.box.union(b.box);
@@ -334,8 +340,12 @@ public final class Segmenter {
     int overlapY = a.box.overlapY(b.box);
     int narrower = Math.min(a.box.width(), b.box.width());
     int lower = Math.min(a.box.height(), b.box.height());
+    boolean thinStroke =
+        Math.max(a.box.width(), b.box.width()) <= THIN_STROKE * scale && overlapX >= 0;
     boolean stacked =
-        overlapX >= 0.5 * narrower && overlapY > -STACK_GAP * scale && overlapY < 0.5 * lower;
+        (overlapX >= 0.5 * narrower || thinStroke)
+            && overlapY > -STACK_GAP * scale
+            && overlapY < 0.5 * lower;
     if (stacked) {
       return true;
     }

@@ -60,6 +60,25 @@ class SegmenterTest {
   }
 
   @Test
+  void joinsTheDashesOfASlantedOneBrokenAsAPenRunsDry() {
+    Mat page = page();
+    for (int i = 0; i < 4; i++) {
+      TestPages.ring(page, 100 + 40 * i, 300, 22, 28, 3); // neighbours: 0s
+    }
+    // A 1 slanting 12 pixels to the left over its 28, in four dashes a few pixels apart, each
+    // shifted sideways by
+    // more than half its width from the one above.
+    for (int i = 0; i < 4; i++) {
+      TestPages.stroke(page, 290 - 3.5 * i, 300 + 9 * i, 289 - 3.5 * i, 303 + 9 * i, 3);
+    }
+    Segmentation segmentation = segment(page);
+    List<Box> pieces = pieceBoxes(segmentation);
+    assertEquals(5, pieces.size(), pieces + " " + segmentation.marks());
+    Box one = pieces.get(4);
+    assertTrue(one.y() <= 300 && one.bottom() >= 328, "the dashes in one piece: " + one);
+  }
+
+  @Test
   void setsAsideDotsAndDashesBetweenDigits() {
     Mat page = page();
     for (int i = 0; i < 3; i++) {
