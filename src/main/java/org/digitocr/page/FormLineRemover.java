@@ -66,6 +66,18 @@ public final class FormLineRemover {
    */
   static final double MAX_FAINT_LINE_INK = 0.7;
 
+  /**
+   * A printed frame round a number may be too short for its sides to count as lines. A blob is such
+   * a frame when ink runs along at least this share of each of its four sides.
+   */
+  static final double FRAME_COVER = 0.9;
+
+  /** A frame's sides are looked for this many (search-scale) pixels in from its box's edges. */
+  static final int FRAME_BAND = 4;
+
+  /** A frame is at least as high as the page's characters and this many times as wide. */
+  static final double FRAME_WIDTH_IN_TEXT = 1.5;
+
   /** Pixels on either side of a line's core removed with it. */
   static final int FRINGE = 2;
 
@@ -87,7 +99,8 @@ public final class FormLineRemover {
     int shorter = Math.min(ink.cols(), ink.rows());
     Mat small = shrink(ink);
     Mat smallFaint = shrink(faintInk);
-    double text = textHeight(small);
+    InkComponents blobs = InkComponents.find(small, 1);
+    double text = textHeight(blobs, small.rows());
     int lineLength =
         (int)
             Math.round(
@@ -102,6 +115,9 @@ public final class FormLineRemover {
             lines(smallFaint, new Size(GAP_CLOSE, 1), new Size(lineLength, 1)),
             small,
             new Size(1, 2 * FAINT_REACH + 1));
+    Mat frameSides = Mat.zeros(small.size(), CvType.CV_8UC1);
+    addFrames(blobs, text, horizontal, frameSides);
+    blobs.release();
     InkComponents horizontalLines = InkComponents.find(horizontal, 1);
     int maxSideWidth =
         Math.max(
@@ -122,6 +138,8 @@ public final class FormLineRemover {
                 lineLength),
             small,
             new Size(2 * FAINT_REACH + 1, 1));
+    Core.bitwise_or(vertical, frameSides, vertical);
+    frameSides.release();
     nearLines.release();
     small.release();
     smallFaint.release();
@@ -182,22 +200,82 @@ public final class FormLineRemover {
    * The median height of the blobs that may be characters (neither specks, nor lines, nor frames):
    * on a page of large writing, lines must be longer than the page's size alone suggests.
    */
-  private static double textHeight(Mat small) {
-    InkComponents blobs = InkComponents.find(small, 1);
+  private static double textHeight(InkComponents blobs, int pageHeight) {
     List<Integer> heights = new ArrayList<>();
     for (InkComponents.Component blob : blobs.components()) {
       int width = blob.box().width();
       int height = blob.box().height();
-      if (height >= 3 && height <= small.rows() / 5 && width <= 4 * height) {
+      if (height >= 3 && height <= pageHeight / 5 && width <= 4 * height) {
         heights.add(height);
       }
     }
-    blobs.release();
     if (heights.isEmpty()) {
       return 0;
     }
     heights.sort(null);
     return heights.get(heights.size() / 2);
+  }
+
+  /**
+   * Adds the sides of the printed frames among the blobs to the lines found: top and bottom to
+   * {@code horizontal}, left and right to {@code vertical}. A frame's sides are straight runs of
+   * ink, each at least half its side long, along at least {@link #FRAME_COVER} of all four sides of
+   * its box; a handwritten digit's strokes are curved or short.
+   */
+  private static void addFrames(InkComponents blobs, double text, Mat horizontal, Mat vertical) {
+    for (InkComponents.Component blob : blobs.components()) {
+      Box box = blob.box();
+      if (box.height() < Math.max(text, 2 * FRAME_BAND + 1)
+          || box.width() < Math.max(FRAME_WIDTH_IN_TEXT * text, 2 * FRAME_BAND + 1)) {
+        continue;
+      }
+      Mat frame = blobs.mask(box, List.of(blob));
+      Size alongWidth = new Size(box.width() / 2, 1);
+      Size alongHeight = new Size(1, box.height() / 2);
+      Rect at = new Rect(box.x(), box.y(), box.width(), box.height());
+      List<Side> sides =
+          List.of(
+              Side.of(frame, new Rect(0, 0, box.width(), FRAME_BAND), alongWidth, 0),
+              Side.of(
+                  frame,
+                  new Rect(0, box.height() - FRAME_BAND, box.width(), FRAME_BAND),
+                  alongWidth,
+                  0),
+              Side.of(frame, new Rect(0, 0, FRAME_BAND, box.height()), alongHeight, 1),
+              Side.of(
+                  frame,
+                  new Rect(box.width() - FRAME_BAND, 0, FRAME_BAND, box.height()),
+                  alongHeight,
+                  1));
+      if (sides.stream().allMatch(Side::covered)) {
+        for (Side side : sides) {
+          Mat lines = (side.along == 0 ? horizontal : vertical).submat(at).submat(side.band);
+          Core.bitwise_or(lines, side.runs, lines);
+        }
+      }
+      sides.forEach(side -> side.runs.release());
+      frame.release();
+    }
+  }
+
+  /**
+   * One side of a possible frame: the runs of ink at least {@code run} long in a band along an edge
+   * of the frame's box, lying {@code along} its columns (0, a horizontal band) or rows (1).
+   */
+  private record Side(Rect band, Mat runs, int along) {
+    static Side of(Mat frame, Rect band, Size run, int along) {
+      Mat runs = new Mat();
+      Imgproc.morphologyEx(frame.submat(band), runs, Imgproc.MORPH_OPEN, kernel(run));
+      return new Side(band, runs, along);
+    }
+
+    boolean covered() {
+      Mat any = new Mat();
+      Core.reduce(runs, any, along, Core.REDUCE_MAX);
+      boolean covered = Core.countNonZero(any) >= FRAME_COVER * any.total();
+      any.release();
+      return covered;
+    }
   }
 
   /**

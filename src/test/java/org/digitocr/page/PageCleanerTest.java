@@ -112,6 +112,23 @@ class PageCleanerTest {
   }
 
   @Test
+  void removesASmallFrameRoundANumberWhoseSidesAreTooShortForLines() {
+    Mat page = TestPages.blank(830, 1170);
+    for (int i = 0; i < 5; i++) {
+      TestPages.ring(page, 100 + 30 * i, 300, 20, 26, 3); // a number written on the page
+    }
+    // A frame 90 wide round two 0s: shorter than a ruled line must be, and its sides join no line.
+    Imgproc.rectangle(page, new Point(400, 290), new Point(490, 335), Scalar.all(TestPages.INK), 2);
+    TestPages.ring(page, 415, 300, 20, 26, 3);
+    TestPages.ring(page, 450, 300, 20, 26, 3);
+    CleanPage clean = new PageCleaner().clean(page);
+    List<Box> blobs =
+        clean.components().components().stream().map(InkComponents.Component::box).toList();
+    assertEquals(7, blobs.size(), "the seven 0s, not the frame: " + blobs);
+    assertTrue(blobs.stream().allMatch(b -> b.width() <= 22 && b.height() <= 28), blobs.toString());
+  }
+
+  @Test
   void removesTheDividersOfACombBoxPrintedAsThickAsItsLines() {
     // A blurred photo flattened at 300 dpi: the comb's lines are 9 pixels thick, wider than a
     // printed line at scan resolution, and its dividers join them.
