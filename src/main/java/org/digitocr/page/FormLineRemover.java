@@ -72,10 +72,22 @@ public final class FormLineRemover {
    */
   static final double FRAME_COVER = 0.9;
 
+  /**
+   * A frame's sides are straight runs at least this share of its box's side long: the thick top of
+   * a written 0 is a shorter run.
+   */
+  static final double FRAME_RUN = 0.75;
+
   /** A frame's sides are looked for this many (search-scale) pixels in from its box's edges. */
   static final int FRAME_BAND = 4;
 
-  /** A frame is at least as high as the page's characters and this many times as wide. */
+  /**
+   * A frame holds characters: it is at least this many times as high as the page's characters (two
+   * written 0s that touch are not a frame)...
+   */
+  static final double FRAME_HEIGHT_IN_TEXT = 1.25;
+
+  /** ... and this many times as wide. */
   static final double FRAME_WIDTH_IN_TEXT = 1.5;
 
   /** Pixels on either side of a line's core removed with it. */
@@ -101,6 +113,7 @@ public final class FormLineRemover {
     Mat smallFaint = shrink(faintInk);
     InkComponents blobs = InkComponents.find(small, 1);
     double text = textHeight(blobs, small.rows());
+    blobs.release();
     int lineLength =
         (int)
             Math.round(
@@ -116,8 +129,10 @@ public final class FormLineRemover {
             small,
             new Size(1, 2 * FAINT_REACH + 1));
     Mat frameSides = Mat.zeros(small.size(), CvType.CV_8UC1);
-    addFrames(blobs, text, horizontal, frameSides);
-    blobs.release();
+    // Frames are sought in the faint ink, where a light one is whole.
+    InkComponents faintBlobs = InkComponents.find(smallFaint, 1);
+    addFrames(faintBlobs, text, horizontal, frameSides);
+    faintBlobs.release();
     InkComponents horizontalLines = InkComponents.find(horizontal, 1);
     int maxSideWidth =
         Math.max(
@@ -219,62 +234,61 @@ public final class FormLineRemover {
   /**
    * Adds the sides of the printed frames among the blobs to the lines found: top and bottom to
    * {@code horizontal}, left and right to {@code vertical}. A frame's sides are straight runs of
-   * ink, each at least half its side long, along at least {@link #FRAME_COVER} of all four sides of
-   * its box; a handwritten digit's strokes are curved or short.
+   * ink, each at least {@link #FRAME_RUN} of its side long, along at least {@link #FRAME_COVER} of
+   * all four sides of its box; a handwritten digit's strokes are curved or short.
    */
   private static void addFrames(InkComponents blobs, double text, Mat horizontal, Mat vertical) {
     for (InkComponents.Component blob : blobs.components()) {
       Box box = blob.box();
-      if (box.height() < Math.max(text, 2 * FRAME_BAND + 1)
+      if (box.height() < Math.max(FRAME_HEIGHT_IN_TEXT * text, 2 * FRAME_BAND + 1)
           || box.width() < Math.max(FRAME_WIDTH_IN_TEXT * text, 2 * FRAME_BAND + 1)) {
         continue;
       }
       Mat frame = blobs.mask(box, List.of(blob));
-      Size alongWidth = new Size(box.width() / 2, 1);
-      Size alongHeight = new Size(1, box.height() / 2);
-      Rect at = new Rect(box.x(), box.y(), box.width(), box.height());
-      List<Side> sides =
+      List<Rect> bands =
           List.of(
-              Side.of(frame, new Rect(0, 0, box.width(), FRAME_BAND), alongWidth, 0),
-              Side.of(
-                  frame,
-                  new Rect(0, box.height() - FRAME_BAND, box.width(), FRAME_BAND),
-                  alongWidth,
-                  0),
-              Side.of(frame, new Rect(0, 0, FRAME_BAND, box.height()), alongHeight, 1),
-              Side.of(
-                  frame,
-                  new Rect(box.width() - FRAME_BAND, 0, FRAME_BAND, box.height()),
-                  alongHeight,
-                  1));
-      if (sides.stream().allMatch(Side::covered)) {
-        for (Side side : sides) {
-          Mat lines = (side.along == 0 ? horizontal : vertical).submat(at).submat(side.band);
-          Core.bitwise_or(lines, side.runs, lines);
+              new Rect(0, 0, box.width(), FRAME_BAND),
+              new Rect(0, box.height() - FRAME_BAND, box.width(), FRAME_BAND),
+              new Rect(0, 0, FRAME_BAND, box.height()),
+              new Rect(box.width() - FRAME_BAND, 0, FRAME_BAND, box.height()));
+      // Most blobs fail on their first side: the others are not looked at.
+      List<Side> sides = new ArrayList<>();
+      for (Rect band : bands) {
+        sides.add(Side.of(frame, band, sides.size() < 2));
+        if (!sides.get(sides.size() - 1).covered()) {
+          break;
         }
       }
-      sides.forEach(side -> side.runs.release());
+      if (sides.size() == bands.size() && sides.get(sides.size() - 1).covered()) {
+        Rect at = new Rect(box.x(), box.y(), box.width(), box.height());
+        for (Side side : sides) {
+          Mat lines = (side.horizontal() ? horizontal : vertical).submat(at).submat(side.band());
+          Core.bitwise_or(lines, side.runs(), lines);
+        }
+      }
+      sides.forEach(side -> side.runs().release());
       frame.release();
     }
   }
 
   /**
-   * One side of a possible frame: the runs of ink at least {@code run} long in a band along an edge
-   * of the frame's box, lying {@code along} its columns (0, a horizontal band) or rows (1).
+   * One side of a possible frame: in a band along an edge of the frame's box, the straight runs of
+   * ink at least {@link #FRAME_RUN} of the band long, and whether they cover {@link #FRAME_COVER}
+   * of it.
    */
-  private record Side(Rect band, Mat runs, int along) {
-    static Side of(Mat frame, Rect band, Size run, int along) {
+  private record Side(Rect band, boolean horizontal, Mat runs, boolean covered) {
+    static Side of(Mat frame, Rect band, boolean horizontal) {
+      Size run =
+          horizontal
+              ? new Size(Math.round(FRAME_RUN * band.width), 1)
+              : new Size(1, Math.round(FRAME_RUN * band.height));
       Mat runs = new Mat();
       Imgproc.morphologyEx(frame.submat(band), runs, Imgproc.MORPH_OPEN, kernel(run));
-      return new Side(band, runs, along);
-    }
-
-    boolean covered() {
       Mat any = new Mat();
-      Core.reduce(runs, any, along, Core.REDUCE_MAX);
+      Core.reduce(runs, any, horizontal ? 0 : 1, Core.REDUCE_MAX);
       boolean covered = Core.countNonZero(any) >= FRAME_COVER * any.total();
       any.release();
-      return covered;
+      return new Side(band, horizontal, runs, covered);
     }
   }
 
