@@ -46,15 +46,14 @@ class ReadingAccuracyTest {
   }
 
   /**
-   * Issue 3 asks for 98% of digits and 90% of lines. This set reads 98.3% and 89.7% (3,738 of 3,801
-   * digits, 531 of 592 lines); its first 12 pages, the set until 2026-11-26, 98.0% and 89.8%.
-   * {@code evaluate-pages} on other generated sets reads 98.2-98.7% of digits and 89.4-90.9% of
-   * lines: the line target is reached on some sets and missed by up to a point on others. Most of
-   * what goes wrong is MNIST digits that the CNN misreads even alone (a third of the misread
-   * digits), touching digits, and digits crossing a comb box's dividers. These bars guard the
-   * present level with a little slack.
+   * Issue 3 asks for 98% of digits and 90% of lines. This set reads 98.4% and 90.0% (3,740 of 3,801
+   * digits, 533 of 592 lines). {@code evaluate-pages} on other generated sets reads 98.3-98.5% of
+   * digits and 89.9-90.9% of lines. Most of what goes wrong is MNIST digits that the CNN misreads
+   * even alone (a third of the misread digits), touching digits (a thin 1 joined to its neighbour
+   * above all), digits crossing a comb box's dividers, and small bold handwriting taken for bold
+   * print. These bars guard the present level with a little slack.
    */
-  static final double MIN_DIGITS = 0.975;
+  static final double MIN_DIGITS = 0.98;
 
-  static final double MIN_LINES = 0.885;
+  static final double MIN_LINES = 0.895;
 }
