@@ -1,6 +1,7 @@
 package org.digitocr.page;
 
 import java.util.List;
+import org.digitocr.layout.Box;
 import org.opencv.core.Mat;
 
 /**
@@ -14,6 +15,8 @@ import org.opencv.core.Mat;
  * @param binarization how ink was told from paper
  * @param warnings what cleaning wants the user to know (e.g. no sheet found in a photo)
  * @param inkFound whether there was any ink at all, lines included
+ * @param ruledLines the boxes of the horizontal lines removed: ruled lines, and the tops and
+ *     bottoms of boxes and frames
  */
 public record CleanPage(
     Mat intensity,
@@ -22,7 +25,8 @@ public record CleanPage(
     double skewDegrees,
     Binarizer.Method binarization,
     List<String> warnings,
-    boolean inkFound) {
+    boolean inkFound,
+    List<Box> ruledLines) {
 
   public void release() {
     intensity.release();

@@ -99,8 +99,10 @@ public final class FormLineRemover {
    * @param ink binary: the ink, lines removed, strokes across them restored
    * @param removed binary: where lines were taken out, with their fringe (strokes restored across
    *     them excepted)
+   * @param ruledLines the boxes of the horizontal lines taken out (ruled lines, the tops and
+   *     bottoms of boxes and frames)
    */
-  public record Result(Mat ink, Mat removed) {}
+  public record Result(Mat ink, Mat removed, List<Box> ruledLines) {}
 
   /**
    * @param ink binary: the page's ink
@@ -134,6 +136,17 @@ public final class FormLineRemover {
     addFrames(faintBlobs, text, horizontal, frameSides);
     faintBlobs.release();
     InkComponents horizontalLines = InkComponents.find(horizontal, 1);
+    int scale = (int) Math.round(1 / SEARCH_SCALE);
+    List<Box> ruledLines =
+        horizontalLines.components().stream()
+            .map(
+                line ->
+                    new Box(
+                        line.box().x() * scale,
+                        line.box().y() * scale,
+                        line.box().width() * scale,
+                        line.box().height() * scale))
+            .toList();
     int maxSideWidth =
         Math.max(
             MAX_SIDE_WIDTH, (int) Math.round(SIDE_TO_LINE_WIDTH * lineThickness(horizontalLines)));
@@ -171,7 +184,7 @@ public final class FormLineRemover {
     horizontal.release();
     vertical.release();
     Core.subtract(removed, cleaned, removed);
-    return new Result(cleaned, removed);
+    return new Result(cleaned, removed, ruledLines);
   }
 
   /**

@@ -78,7 +78,14 @@ public final class PageCleaner {
         InkComponents.find(withoutLines.ink(), (int) Math.ceil(speckSide * speckSide));
     withoutLines.ink().release();
     return new CleanPage(
-        intensity, components, toOriginal, degrees, binary.method(), page.warnings(), inkFound);
+        intensity,
+        components,
+        toOriginal,
+        degrees,
+        binary.method(),
+        page.warnings(),
+        inkFound,
+        withoutLines.ruledLines());
   }
 
   /**

@@ -78,7 +78,8 @@ public final class PageReader {
           printedText.filter(
               lineRemnants.filter(
                   segmentation.choose(chosen, read, strokeWidths), segmentation.marks()),
-              segmentation.marks());
+              segmentation.marks(),
+              clean.ruledLines());
       UnaryOperator<Box> toOriginal = clean.toOriginal().boxesWithin(width, height);
       List<ReadLine> lines =
           layout.arrange(located).stream().map(line -> line.withBoxes(toOriginal)).toList();

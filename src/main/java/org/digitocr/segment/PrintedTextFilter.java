@@ -23,6 +23,9 @@ import org.digitocr.normalize.MnistNormalizer;
  *       smaller than the handwriting.
  * </ul>
  *
+ * A run written on a ruled line is handwriting whatever its size and strokes: a form rules lines
+ * for writing on, and a small number in a thick pen looks like bold print.
+ *
  * <p>The classifier's confidence is no help: it reads many letters as digits with near certainty,
  * and small handwriting that it is unsure of would be lost. Regular-weight titles as large as the
  * handwriting therefore still come through as digit lines.
@@ -43,11 +46,26 @@ public final class PrintedTextFilter {
   /** Bold print is smaller than this fraction of the handwriting's height. */
   static final double BOLD_SIZE = 0.8;
 
+  /**
+   * A run is written on a ruled line when a removed horizontal line runs under at least this share
+   * of its width...
+   */
+  static final double ON_LINE_SPAN = 0.8;
+
+  /**
+   * ... its top below the run's middle and at most this fraction of its height below its bottom.
+   */
+  static final double ON_LINE_GAP = 0.5;
+
   /** Marks further apart than this fraction of the lower one's height start a new run. */
   static final double RUN_GAP = 0.5;
 
-  /** The digits to keep; printed runs are added to {@code marks}, which are taken into account. */
-  public List<Located> filter(List<Located> candidates, List<Mark> marks) {
+  /**
+   * The digits to keep; printed runs are added to {@code marks}, which are taken into account.
+   *
+   * @param ruledLines the boxes of the horizontal lines removed from the page
+   */
+  public List<Located> filter(List<Located> candidates, List<Mark> marks, List<Box> ruledLines) {
     if (candidates.isEmpty()) {
       return candidates;
     }
@@ -68,7 +86,8 @@ public final class PrintedTextFilter {
             median(digits.stream().mapToInt(d -> d.box().height()).toArray())
                     < SMALL_PRINT * handwriting
                 && !besideHandwriting(runs, r, handwriting);
-        if (smallPrint || printed(run, digits, handwriting)) {
+        boolean written = onRuledLine(digits, ruledLines);
+        if (word(run, digits) || !written && (smallPrint || bold(digits, handwriting))) {
           digits.forEach(d -> marks.add(new Mark(d.box(), Mark.Kind.PRINTED_TEXT)));
         } else {
           kept.addAll(digits);
@@ -96,12 +115,24 @@ public final class PrintedTextFilter {
     return runs;
   }
 
-  private static boolean printed(List<Item> run, List<Located> digits, double handwriting) {
+  /** Whether at least half the run's marks were set aside as small print, as a word's letters. */
+  private static boolean word(List<Item> run, List<Located> digits) {
     // Only small print counts as letters: the dashes and dots left of a faint printed box are not.
     long setAside = run.stream().filter(i -> i.setAsideAs == Mark.Kind.PRINTED_TEXT).count();
-    if (setAside >= 2 && setAside >= digits.size()) {
-      return true;
-    }
+    return setAside >= 2 && setAside >= digits.size();
+  }
+
+  private static boolean onRuledLine(List<Located> digits, List<Box> ruledLines) {
+    Box run = Box.around(digits.stream().map(Located::box).toList());
+    return ruledLines.stream()
+        .anyMatch(
+            line ->
+                line.overlapX(run) >= ON_LINE_SPAN * run.width()
+                    && line.y() >= run.y() + run.height() / 2
+                    && line.y() <= run.bottom() + ON_LINE_GAP * run.height());
+  }
+
+  private static boolean bold(List<Located> digits, double handwriting) {
     if (digits.size() < 3) {
       return false;
     }

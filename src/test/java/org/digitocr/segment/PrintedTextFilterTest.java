@@ -27,7 +27,7 @@ class PrintedTextFilterTest {
       x += (flat ? 50 : 40) + 10;
     }
     List<Mark> marks = new ArrayList<>();
-    List<Located> kept = new PrintedTextFilter().filter(candidates, marks);
+    List<Located> kept = new PrintedTextFilter().filter(candidates, marks, List.of());
     assertEquals(6, kept.size(), kept.toString());
     assertEquals(5, marks.stream().filter(m -> m.kind() == Mark.Kind.PRINTED_TEXT).count());
   }
@@ -42,8 +42,33 @@ class PrintedTextFilterTest {
     for (int i = 0; i < 20; i++) {
       candidates.add(digit(50 + 50 * (i % 10), 200 + 100 * (i / 10), 40, 60));
     }
-    List<Located> kept = new PrintedTextFilter().filter(candidates, new ArrayList<>());
+    List<Located> kept = new PrintedTextFilter().filter(candidates, new ArrayList<>(), List.of());
     assertEquals(20, kept.size());
+  }
+
+  @Test
+  void keepsASmallNumberInAThickPenThatIsWrittenOnARuledLine() {
+    List<Located> candidates = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      candidates.add(digit(50 + 50 * (i % 10), 200 + 100 * (i / 10), 40, 60));
+    }
+    // Three digits 40 pixels high with 9-pixel strokes: bold print, by size and strokes alone.
+    List<Located> number = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      number.add(new Located(new Box(100 + 36 * i, 500, 32, 40), 2, 0.99f, 9.0 * 20 / 40));
+    }
+    candidates.addAll(number);
+    Box ruledLine = new Box(80, 543, 300, 3);
+    Box lineFarBelow = new Box(80, 580, 300, 3);
+
+    assertEquals(
+        23,
+        new PrintedTextFilter().filter(candidates, new ArrayList<>(), List.of(ruledLine)).size());
+    assertEquals(
+        20,
+        new PrintedTextFilter()
+            .filter(candidates, new ArrayList<>(), List.of(lineFarBelow))
+            .size());
   }
 
   @Test
@@ -56,13 +81,14 @@ class PrintedTextFilterTest {
       marks.add(new Mark(new Box(95 + 50 * i, 150, 30, 4), Mark.Kind.DASH));
       marks.add(new Mark(new Box(125 + 50 * i, 152, 6, 6), Mark.Kind.DOT));
     }
-    assertEquals(4, new PrintedTextFilter().filter(number, marks).size(), marks.toString());
+    assertEquals(
+        4, new PrintedTextFilter().filter(number, marks, List.of()).size(), marks.toString());
 
     List<Located> capitals = new ArrayList<>(List.of(digit(100, 100, 40, 60)));
     List<Mark> lowerCase = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       lowerCase.add(new Mark(new Box(145 + 30 * i, 125, 25, 35), Mark.Kind.PRINTED_TEXT));
     }
-    assertEquals(0, new PrintedTextFilter().filter(capitals, lowerCase).size());
+    assertEquals(0, new PrintedTextFilter().filter(capitals, lowerCase, List.of()).size());
   }
 }
