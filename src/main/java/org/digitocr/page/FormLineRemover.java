@@ -36,6 +36,9 @@ public final class FormLineRemover {
   /** Lines are looked for at this fraction of the page's resolution: long kernels are costly. */
   static final double SEARCH_SCALE = 0.5;
 
+  /** Full-resolution pixels per search-scale pixel. */
+  private static final int FULL_PER_SEARCH = (int) Math.round(1 / SEARCH_SCALE);
+
   /** Breaks in a line up to this many (search-scale) pixels are closed before lines are sought. */
   static final int GAP_CLOSE = 3;
 
@@ -136,17 +139,8 @@ public final class FormLineRemover {
     addFrames(faintBlobs, text, horizontal, frameSides);
     faintBlobs.release();
     InkComponents horizontalLines = InkComponents.find(horizontal, 1);
-    int scale = (int) Math.round(1 / SEARCH_SCALE);
     List<Box> ruledLines =
-        horizontalLines.components().stream()
-            .map(
-                line ->
-                    new Box(
-                        line.box().x() * scale,
-                        line.box().y() * scale,
-                        line.box().width() * scale,
-                        line.box().height() * scale))
-            .toList();
+        horizontalLines.components().stream().map(line -> fullResolution(line.box())).toList();
     int maxSideWidth =
         Math.max(
             MAX_SIDE_WIDTH, (int) Math.round(SIDE_TO_LINE_WIDTH * lineThickness(horizontalLines)));
@@ -330,16 +324,15 @@ public final class FormLineRemover {
       boolean horizontal,
       boolean bridge) {
     Size fringe = horizontal ? new Size(3, 2 * FRINGE + 1) : new Size(2 * FRINGE + 1, 3);
-    int scale = (int) Math.round(1 / SEARCH_SCALE);
     Rect smallPage = new Rect(0, 0, smallLines.cols(), smallLines.rows());
     for (InkComponents.Component line : lines.components()) {
       Box box = line.box();
       // Across the line, the band is the line, its fringe and a pixel of rounding each side; a
       // stroke crossing it has ink within a few pixels beyond.
-      int bandWidth = (horizontal ? box.height() : box.width()) * scale + 2 * FRINGE + 2;
+      int bandWidth = (horizontal ? box.height() : box.width()) * FULL_PER_SEARCH + 2 * FRINGE + 2;
       Size across = horizontal ? new Size(1, bandWidth + 3) : new Size(bandWidth + 3, 1);
-      int marginX = ((int) (across.width + fringe.width) + 2) / scale + 1;
-      int marginY = ((int) (across.height + fringe.height) + 2) / scale + 1;
+      int marginX = ((int) (across.width + fringe.width) + 2) / FULL_PER_SEARCH + 1;
+      int marginY = ((int) (across.height + fringe.height) + 2) / FULL_PER_SEARCH + 1;
       Rect small =
           intersect(
               new Rect(
@@ -350,13 +343,17 @@ public final class FormLineRemover {
               smallPage);
       Rect region =
           intersect(
-              new Rect(small.x * scale, small.y * scale, small.width * scale, small.height * scale),
+              new Rect(
+                  small.x * FULL_PER_SEARCH,
+                  small.y * FULL_PER_SEARCH,
+                  small.width * FULL_PER_SEARCH,
+                  small.height * FULL_PER_SEARCH),
               new Rect(0, 0, cleaned.cols(), cleaned.rows()));
       Mat band = new Mat();
       Imgproc.resize(
           smallLines.submat(small),
           band,
-          new Size(small.width * scale, small.height * scale),
+          new Size(small.width * FULL_PER_SEARCH, small.height * FULL_PER_SEARCH),
           0,
           0,
           Imgproc.INTER_NEAREST);
@@ -375,6 +372,14 @@ public final class FormLineRemover {
       }
       band.release();
     }
+  }
+
+  private static Box fullResolution(Box small) {
+    return new Box(
+        small.x() * FULL_PER_SEARCH,
+        small.y() * FULL_PER_SEARCH,
+        small.width() * FULL_PER_SEARCH,
+        small.height() * FULL_PER_SEARCH);
   }
 
   private static Rect intersect(Rect a, Rect b) {
