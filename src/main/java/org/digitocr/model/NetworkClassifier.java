@@ -7,8 +7,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class NetworkClassifier implements DigitClassifier {
   private final MultiLayerNetwork network;
 
+  /** Its max-pooling layers are swapped for {@link PlainMaxPooling}, which computes the same. */
   public NetworkClassifier(MultiLayerNetwork network) {
-    this.network = network;
+    this.network = PlainMaxPooling.install(network);
   }
 
   public MultiLayerNetwork network() {
