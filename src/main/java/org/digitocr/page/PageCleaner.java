@@ -94,12 +94,23 @@ public final class PageCleaner {
    * to white. Soft edges stay soft.
    */
   static Mat intensity(Mat grey, Mat ink, double paper) {
+    // OpenCV's histogram under a mask is 4x slower than without: the pixels off the ink are made
+    // white instead and taken out of the last bin.
+    Mat inkOnWhite = new Mat(grey.size(), CvType.CV_8UC1, Scalar.all(255));
+    grey.copyTo(inkOnWhite, ink);
     Mat hist = new Mat();
     Imgproc.calcHist(
-        List.of(grey), new MatOfInt(0), ink, hist, new MatOfInt(256), new MatOfFloat(0, 256));
+        List.of(inkOnWhite),
+        new MatOfInt(0),
+        new Mat(),
+        hist,
+        new MatOfInt(256),
+        new MatOfFloat(0, 256));
+    inkOnWhite.release();
     float[] counts = new float[256];
     hist.get(0, 0, counts);
     hist.release();
+    counts[255] -= (float) (grey.total() - Core.countNonZero(ink));
     double total = 0;
     for (float count : counts) {
       total += count;
