@@ -90,10 +90,19 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Option(
       names = "--pages",
       paramLabel = "N",
-      defaultValue = "20",
+      defaultValue = "40",
       description =
           "Generated A4 pages read to time the scan pipeline (default: ${DEFAULT-VALUE}).")
   int pages;
+
+  @Option(
+      names = "--warm-up-pages",
+      paramLabel = "N",
+      defaultValue = "30",
+      description =
+          "Generated pages read before the scan is timed, while the JIT compiles the pipeline"
+              + " (default: ${DEFAULT-VALUE}).")
+  int warmUpPages;
 
   @Override
   public Integer call() throws Exception {
@@ -103,9 +112,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     requirePositive("--repeats", repeats);
     requirePositive("--startup-runs", startupRuns);
     requirePositive("--pages", pages);
-    if (cnnEpochs < 0) {
-      throw new IllegalArgumentException("--cnn-epochs must be 0 or more, got " + cnnEpochs);
-    }
+    requireNotNegative("--cnn-epochs", cnnEpochs);
+    requireNotNegative("--warm-up-pages", warmUpPages);
     Natives.loadOpenCv();
     Natives.configureNd4j();
     MnistSet train = MnistFiles.train(data.dir()).first(trainSize);
@@ -120,7 +128,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             List.of(
                 new StartupProbe(model.choice(), startupRuns),
                 new InferenceProbe(classifier, test, repeats),
-                new ScanProbe(reading, PageGenerator.fromMnistTest(data.dir()), pages),
+                new ScanProbe(reading, PageGenerator.fromMnistTest(data.dir()), warmUpPages, pages),
                 new TrainingProbe(train, test, epochs, TrainingConfig.MLP)));
     if (cnnEpochs > 0) {
       probes.add(new TrainingProbe(train, test, cnnEpochs, TrainingConfig.CNN));
@@ -159,6 +167,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
   private static double loadAverage() {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static void requireNotNegative(String option, int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(option + " must be 0 or more, got " + value);
+    }
   }
 
   private static void requirePositive(String option, int value) {

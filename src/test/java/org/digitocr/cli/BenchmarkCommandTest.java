@@ -44,6 +44,8 @@ class BenchmarkCommandTest {
             "1",
             "--startup-runs",
             "1",
+            "--warm-up-pages",
+            "1",
             "--pages",
             "1");
 
