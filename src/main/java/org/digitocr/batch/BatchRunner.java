@@ -139,7 +139,7 @@ public final class BatchRunner {
       }
       writers.start();
       // Loaded only now, so that a locked or unwritable folder is reported at once.
-      Natives.loadOpenCv();
+      Natives.shareCoresAmong(settings.jobs());
       Natives.configureNd4j();
       DigitClassifier classifier = settings.model().load();
       String model = settings.model().fingerprint();

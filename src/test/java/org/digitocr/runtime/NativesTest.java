@@ -1,10 +1,12 @@
 package org.digitocr.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opencv.core.Core;
 
 class NativesTest {
   @BeforeAll
@@ -20,6 +22,20 @@ class NativesTest {
   @Test
   void matrixProductsMayUseEveryCore() {
     assertEquals(Runtime.getRuntime().availableProcessors(), Natives.blasThreads());
+  }
+
+  @Test
+  void pageWorkersShareTheCoresForOpenCvsLoops() {
+    assumeTrue(System.getenv("OPENCV_FOR_THREADS_NUM") == null, "the user's setting is kept");
+    int cores = Runtime.getRuntime().availableProcessors();
+    try {
+      Natives.shareCoresAmong(cores);
+      assertEquals(1, Core.getNumThreads());
+      Natives.shareCoresAmong(1);
+      assertEquals(cores, Core.getNumThreads());
+    } finally {
+      Natives.shareCoresAmong(1);
+    }
   }
 
   @Test
