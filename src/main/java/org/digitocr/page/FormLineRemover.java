@@ -198,9 +198,13 @@ public final class FormLineRemover {
     for (InkComponents.Component line : faintOnly.components()) {
       Rect box = new Rect(line.box().x(), line.box().y(), line.box().width(), line.box().height());
       Mat mask = faintOnly.mask(line.box(), List.of(line));
-      Core.bitwise_and(mask, ink.submat(box), inked);
+      Mat inkThere = ink.submat(box);
+      Core.bitwise_and(mask, inkThere, inked);
+      inkThere.release();
       if (Core.countNonZero(inked) < MAX_FAINT_LINE_INK * line.area()) {
-        Core.bitwise_or(found.submat(box), mask, found.submat(box));
+        Mat foundThere = found.submat(box);
+        Core.bitwise_or(foundThere, mask, foundThere);
+        foundThere.release();
       }
       mask.release();
     }
@@ -269,8 +273,11 @@ public final class FormLineRemover {
       if (sides.size() == bands.size() && sides.get(sides.size() - 1).covered()) {
         Rect at = new Rect(box.x(), box.y(), box.width(), box.height());
         for (Side side : sides) {
-          Mat lines = (side.horizontal() ? horizontal : vertical).submat(at).submat(side.band());
+          Mat frameBox = (side.horizontal() ? horizontal : vertical).submat(at);
+          Mat lines = frameBox.submat(side.band());
           Core.bitwise_or(lines, side.runs(), lines);
+          lines.release();
+          frameBox.release();
         }
       }
       sides.forEach(side -> side.runs().release());
@@ -290,7 +297,9 @@ public final class FormLineRemover {
               ? new Size(Math.round(FRAME_RUN * band.width), 1)
               : new Size(1, Math.round(FRAME_RUN * band.height));
       Mat runs = new Mat();
-      Imgproc.morphologyEx(frame.submat(band), runs, Imgproc.MORPH_OPEN, kernel(run));
+      Mat side = frame.submat(band);
+      Imgproc.morphologyEx(side, runs, Imgproc.MORPH_OPEN, kernel(run));
+      side.release();
       Mat any = new Mat();
       Core.reduce(runs, any, horizontal ? 0 : 1, Core.REDUCE_MAX);
       boolean covered = Core.countNonZero(any) >= FRAME_COVER * any.total();
@@ -350,8 +359,9 @@ public final class FormLineRemover {
                   small.height * FULL_PER_SEARCH),
               new Rect(0, 0, cleaned.cols(), cleaned.rows()));
       Mat band = new Mat();
+      Mat smallBand = smallLines.submat(small);
       Imgproc.resize(
-          smallLines.submat(small),
+          smallBand,
           band,
           new Size(small.width * FULL_PER_SEARCH, small.height * FULL_PER_SEARCH),
           0,
@@ -369,6 +379,10 @@ public final class FormLineRemover {
         Core.bitwise_and(closed, fitted, closed);
         Core.bitwise_or(area, closed, area);
         closed.release();
+      }
+      // A view keeps its whole image alive until released: the page's, here.
+      for (Mat view : List.of(smallBand, fitted, area, removedArea)) {
+        view.release();
       }
       band.release();
     }
@@ -409,7 +423,9 @@ public final class FormLineRemover {
       if (box.height() >= longLength || joinsLines) {
         Rect rect = new Rect(box.x(), box.y(), box.width(), box.height());
         Mat mask = strokes.mask(box, List.of(stroke));
-        Core.bitwise_or(sides.submat(rect), mask, sides.submat(rect));
+        Mat side = sides.submat(rect);
+        Core.bitwise_or(side, mask, side);
+        side.release();
         mask.release();
       }
     }
@@ -428,7 +444,10 @@ public final class FormLineRemover {
   }
 
   private static boolean touches(Mat nearLines, int x, int y, int width) {
-    return Core.countNonZero(nearLines.submat(new Rect(x, y, width, 1))) > 0;
+    Mat row = nearLines.submat(new Rect(x, y, width, 1));
+    boolean touching = Core.countNonZero(row) > 0;
+    row.release();
+    return touching;
   }
 
   private static Mat kernel(Size size) {

@@ -95,6 +95,7 @@ public final class InkComponents {
       Core.bitwise_or(mask, one, mask);
     }
     one.release();
+    area.release();
     return mask;
   }
 
@@ -105,7 +106,9 @@ public final class InkComponents {
   public Mat others(Box region, Iterable<Component> parts) {
     Rect rect = new Rect(region.x(), region.y(), region.width(), region.height());
     Mat any = new Mat();
-    Core.compare(labels.submat(rect), new Scalar(0), any, Core.CMP_GT);
+    Mat area = labels.submat(rect);
+    Core.compare(area, new Scalar(0), any, Core.CMP_GT);
+    area.release();
     Mat own = mask(region, parts);
     Core.subtract(any, own, any);
     own.release();

@@ -1,5 +1,6 @@
 package org.digitocr.page;
 
+import java.util.List;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -43,9 +44,11 @@ public record PaperCoverage(double share, double frameShare) {
     Mat meanOfSquares = new Mat();
     Size window = new Size(WINDOW, WINDOW);
     Imgproc.blur(small, mean, window);
-    Imgproc.blur(small.mul(small), meanOfSquares, window);
+    Mat squares = small.mul(small);
+    Imgproc.blur(squares, meanOfSquares, window);
     Mat variance = new Mat();
-    Core.subtract(meanOfSquares, mean.mul(mean), variance);
+    Mat meanSquared = mean.mul(mean);
+    Core.subtract(meanOfSquares, meanSquared, variance);
     Mat smooth = new Mat();
     Imgproc.threshold(
         variance,
@@ -55,7 +58,8 @@ public record PaperCoverage(double share, double frameShare) {
         Imgproc.THRESH_BINARY_INV);
 
     Mat nearlyBrightest = new Mat();
-    Core.multiply(localMaximum(small), Scalar.all(RELATIVE_PAPER_LEVEL), nearlyBrightest);
+    Mat brightest = localMaximum(small);
+    Core.multiply(brightest, Scalar.all(RELATIVE_PAPER_LEVEL), nearlyBrightest);
     Mat bright = new Mat();
     Core.compare(small, nearlyBrightest, bright, Core.CMP_GE);
     Mat notDark = new Mat();
@@ -71,23 +75,52 @@ public record PaperCoverage(double share, double frameShare) {
     int band = Math.max(1, (int) Math.round(BAND * Math.min(small.cols(), small.rows())));
     Mat frame = new Mat(small.size(), CvType.CV_8U, Scalar.all(255));
     if (small.rows() > 2 * band && small.cols() > 2 * band) {
-      frame.submat(band, small.rows() - band, band, small.cols() - band).setTo(Scalar.all(0));
+      Mat inside = frame.submat(band, small.rows() - band, band, small.cols() - band);
+      inside.setTo(Scalar.all(0));
+      inside.release();
     }
     Mat lightInFrame = new Mat();
     Core.bitwise_and(notDark, frame, lightInFrame);
-    return new PaperCoverage(
-        largestArea(paper) / paper.total(),
-        (double) Core.countNonZero(lightInFrame) / Core.countNonZero(frame));
+    PaperCoverage coverage =
+        new PaperCoverage(
+            largestArea(paper) / paper.total(),
+            (double) Core.countNonZero(lightInFrame) / Core.countNonZero(frame));
+    // Released now rather than when the garbage collector gets to them: a batch reads a page in a
+    // fraction of a second, and memory waiting for the collector grew by gigabytes.
+    for (Mat mat :
+        List.of(
+            small,
+            mean,
+            meanOfSquares,
+            squares,
+            variance,
+            meanSquared,
+            smooth,
+            brightest,
+            nearlyBrightest,
+            bright,
+            notDark,
+            plain,
+            paper,
+            frame,
+            lightInFrame)) {
+      mat.release();
+    }
+    return coverage;
   }
 
   private static double largestArea(Mat mask) {
     Mat labels = new Mat();
     Mat stats = new Mat();
-    int count = Imgproc.connectedComponentsWithStats(mask, labels, stats, new Mat());
+    Mat centroids = new Mat();
+    int count = Imgproc.connectedComponentsWithStats(mask, labels, stats, centroids);
     double largest = 0;
     for (int label = 1; label < count; label++) {
       largest = Math.max(largest, stats.get(label, Imgproc.CC_STAT_AREA)[0]);
     }
+    labels.release();
+    stats.release();
+    centroids.release();
     return largest;
   }
 
@@ -106,6 +139,7 @@ public record PaperCoverage(double share, double frameShare) {
     Imgproc.blur(coarse, coarse, new Size(kernel, kernel));
     Mat maximum = new Mat();
     Imgproc.resize(coarse, maximum, small.size(), 0, 0, Imgproc.INTER_LINEAR);
+    coarse.release();
     return maximum;
   }
 }

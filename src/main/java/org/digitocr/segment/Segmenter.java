@@ -261,8 +261,9 @@ public final class Segmenter {
     Mat others = page.components().others(box, parts);
     Imgproc.dilate(
         others, others, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
-    Mat ink =
-        page.intensity().submat(new Rect(box.x(), box.y(), box.width(), box.height())).clone();
+    Mat area = page.intensity().submat(new Rect(box.x(), box.y(), box.width(), box.height()));
+    Mat ink = area.clone();
+    area.release();
     ink.setTo(Scalar.all(0), others);
     others.release();
     return ink;
