@@ -196,7 +196,7 @@ public final class FormLineRemover {
     InkComponents faintOnly = InkComponents.find(foundFaint, 1);
     Mat inked = new Mat();
     for (InkComponents.Component line : faintOnly.components()) {
-      Rect box = new Rect(line.box().x(), line.box().y(), line.box().width(), line.box().height());
+      Rect box = InkComponents.rect(line.box());
       Mat mask = faintOnly.mask(line.box(), List.of(line));
       Mat inkThere = ink.submat(box);
       Core.bitwise_and(mask, inkThere, inked);
@@ -271,7 +271,7 @@ public final class FormLineRemover {
         }
       }
       if (sides.size() == bands.size() && sides.get(sides.size() - 1).covered()) {
-        Rect at = new Rect(box.x(), box.y(), box.width(), box.height());
+        Rect at = InkComponents.rect(box);
         for (Side side : sides) {
           Mat frameBox = (side.horizontal() ? horizontal : vertical).submat(at);
           Mat lines = frameBox.submat(side.band());
@@ -421,7 +421,7 @@ public final class FormLineRemover {
               && touches(nearLines, box.x(), box.y(), box.width())
               && touches(nearLines, box.x(), box.bottom() - 1, box.width());
       if (box.height() >= longLength || joinsLines) {
-        Rect rect = new Rect(box.x(), box.y(), box.width(), box.height());
+        Rect rect = InkComponents.rect(box);
         Mat mask = strokes.mask(box, List.of(stroke));
         Mat side = sides.submat(rect);
         Core.bitwise_or(side, mask, side);

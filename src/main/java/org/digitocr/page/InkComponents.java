@@ -64,6 +64,11 @@ public final class InkComponents {
     return new InkComponents(labels, List.copyOf(components), specks);
   }
 
+  /** The OpenCV rectangle of a box, to address the pixels it covers. */
+  public static Rect rect(Box box) {
+    return new Rect(box.x(), box.y(), box.width(), box.height());
+  }
+
   public List<Component> components() {
     return components;
   }
@@ -86,7 +91,7 @@ public final class InkComponents {
    * a neighbour reaching into the region is left out.
    */
   public Mat mask(Box region, Iterable<Component> parts) {
-    Rect rect = new Rect(region.x(), region.y(), region.width(), region.height());
+    Rect rect = rect(region);
     Mat area = labels.submat(rect);
     Mat mask = Mat.zeros(rect.size(), CvType.CV_8UC1);
     Mat one = new Mat();
@@ -104,7 +109,7 @@ public final class InkComponents {
    * given components: what must be kept out of a crop of those components.
    */
   public Mat others(Box region, Iterable<Component> parts) {
-    Rect rect = new Rect(region.x(), region.y(), region.width(), region.height());
+    Rect rect = rect(region);
     Mat any = new Mat();
     Mat area = labels.submat(rect);
     Core.compare(area, new Scalar(0), any, Core.CMP_GT);

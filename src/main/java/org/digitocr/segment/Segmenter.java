@@ -261,7 +261,7 @@ public final class Segmenter {
     Mat others = page.components().others(box, parts);
     Imgproc.dilate(
         others, others, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
-    Mat area = page.intensity().submat(new Rect(box.x(), box.y(), box.width(), box.height()));
+    Mat area = page.intensity().submat(InkComponents.rect(box));
     Mat ink = area.clone();
     area.release();
     ink.setTo(Scalar.all(0), others);
