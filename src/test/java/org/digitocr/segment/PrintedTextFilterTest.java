@@ -8,8 +8,29 @@ import org.digitocr.layout.Box;
 import org.junit.jupiter.api.Test;
 
 class PrintedTextFilterTest {
+  /** How far a hand's digits stray from a level line, in pixels: no two digits quite alike. */
+  private static final int[] HAND = {0, 3, -2, 4, -3, 1, -4, 2, -1, 3};
+
   private static Located digit(int x, int y, int width, int height) {
     return new Located(new Box(x, y, width, height), 1, 0.99f, 2.5 * Math.max(width, height) / 20);
+  }
+
+  /** Handwritten digits about 60 pixels high, 50 apart, their tops and bottoms uneven. */
+  private static List<Located> handwriting(int x, int y, int count) {
+    List<Located> digits = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int stray = HAND[i % HAND.length];
+      digits.add(digit(x + 50 * i, y + stray, 40, 60 + HAND[(i + 3) % HAND.length]));
+    }
+    return digits;
+  }
+
+  /** A letter of type: regular strokes (a tenth of its height) unless bold (a fifth). */
+  private static Located letter(int x, int top, int width, int bottom, boolean bold) {
+    int height = bottom - top;
+    double stroke = (bold ? 0.2 : 0.1) * height;
+    return new Located(
+        new Box(x, top, width, height), 8, 0.9f, stroke * 20 / Math.max(width, height));
   }
 
   @Test
@@ -39,9 +60,8 @@ class PrintedTextFilterTest {
       // A title: letters 40 pixels high with 9-pixel strokes.
       candidates.add(new Located(new Box(50 + 36 * i, 40, 32, 40), 8, 0.99f, 9.0 * 20 / 40));
     }
-    for (int i = 0; i < 20; i++) {
-      candidates.add(digit(50 + 50 * (i % 10), 200 + 100 * (i / 10), 40, 60));
-    }
+    candidates.addAll(handwriting(50, 200, 10));
+    candidates.addAll(handwriting(50, 300, 10));
     List<Located> kept = new PrintedTextFilter().filter(candidates, new ArrayList<>(), List.of());
     assertEquals(20, kept.size());
   }
@@ -49,9 +69,8 @@ class PrintedTextFilterTest {
   @Test
   void keepsASmallNumberInAThickPenThatIsWrittenOnARuledLine() {
     List<Located> candidates = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      candidates.add(digit(50 + 50 * (i % 10), 200 + 100 * (i / 10), 40, 60));
-    }
+    candidates.addAll(handwriting(50, 200, 10));
+    candidates.addAll(handwriting(50, 300, 10));
     // Three digits 40 pixels high with 9-pixel strokes: bold print, by size and strokes alone.
     List<Located> number = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -90,5 +109,65 @@ class PrintedTextFilterTest {
       lowerCase.add(new Mark(new Box(145 + 30 * i, 125, 25, 35), Mark.Kind.PRINTED_TEXT));
     }
     assertEquals(0, new PrintedTextFilter().filter(capitals, lowerCase, List.of()).size());
+  }
+
+  @Test
+  void setsAsideCapitalsOnOneBaselineAndCapLineHoweverLarge() {
+    List<Located> candidates = new ArrayList<>(handwriting(50, 300, 10));
+    // EXPENSE CLAIM: capitals as high as the handwriting, regular weight, their tops and bottoms
+    // within a pixel of two lines that fall 3 pixels across the title (deskewed a little short).
+    List<Located> title = new ArrayList<>();
+    int[] rounding = {0, 1, 0, -1, 0, 1, 0, 1, -1, 0, 0, 1};
+    for (int i = 0; i < 12; i++) {
+      int x = 100 + 48 * i + (i >= 7 ? 30 : 0);
+      int fall = x * 3 / 700;
+      title.add(letter(x, 60 + fall + rounding[i], 40, 122 + fall + rounding[(i + 5) % 12], false));
+    }
+    candidates.addAll(title);
+    List<Mark> marks = new ArrayList<>();
+
+    List<Located> kept = new PrintedTextFilter().filter(candidates, marks, List.of());
+
+    assertEquals(handwriting(50, 300, 10), kept);
+    assertEquals(12, marks.size(), marks.toString());
+  }
+
+  @Test
+  void setsAsideABoldMixedCaseTitleAndTheShortWordOnItsBaseline() {
+    List<Located> candidates = new ArrayList<>(handwriting(50, 300, 10));
+    // "Stock Count Sheet"-like, as large as the handwriting: letters at the x-height and at the
+    // ascenders' height, bold, all on one baseline at y = 100; the last word has only three
+    // letters, too few to be known as type alone.
+    int[] tops = {30, 40, 50, 50, 30, 30, 50, 50, 50, 40};
+    for (int i = 0; i < tops.length; i++) {
+      candidates.add(letter(100 + 40 * i + (i >= 5 ? 30 : 0), tops[i], 34, 100, true));
+    }
+    for (int i = 0; i < 3; i++) {
+      candidates.add(letter(600 + 40 * i, tops[i], 34, 100, true));
+    }
+
+    assertEquals(
+        handwriting(50, 300, 10),
+        new PrintedTextFilter().filter(candidates, new ArrayList<>(), List.of()));
+  }
+
+  @Test
+  void keepsHandwritingOffALevelLineAndBoldLettersNotOnOne() {
+    // Bold letters whose bottoms are as uneven as a hand's are not known by their baseline...
+    List<Located> candidates = new ArrayList<>(handwriting(50, 300, 10));
+    List<Located> uneven = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      uneven.add(letter(100 + 40 * i, 50 + HAND[i], 34, 100 + HAND[i + 2], true));
+    }
+    candidates.addAll(uneven);
+    // ... nor are digits of one height whose bottoms fall steadily, 1.8 pixels in 100 (a photo's
+    // page a degree off level): no level line of type, though a tilted one would fit them.
+    for (int i = 0; i < 6; i++) {
+      int x = 100 + 60 * i;
+      candidates.add(digit(x, 500 + x * 18 / 1000, 40, 60));
+    }
+
+    assertEquals(
+        22, new PrintedTextFilter().filter(candidates, new ArrayList<>(), List.of()).size());
   }
 }

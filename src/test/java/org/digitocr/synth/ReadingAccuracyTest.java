@@ -43,6 +43,7 @@ class ReadingAccuracyTest {
     System.out.println("ReadingAccuracyTest: " + figures);
     assertTrue(score.digitAccuracy() >= MIN_DIGITS, figures);
     assertTrue(score.lineAccuracy() >= MIN_LINES, figures);
+    assertTrue(score.spuriousDigits() <= MAX_SPURIOUS_DIGITS, figures);
   }
 
   /**
@@ -56,4 +57,10 @@ class ReadingAccuracyTest {
   static final double MIN_DIGITS = 0.98;
 
   static final double MIN_LINES = 0.895;
+
+  /**
+   * Digits read where none is written: nearly all are the letters of the pages' printed titles. 326
+   * before typeset titles were set aside, 110 since (2026-11-26).
+   */
+  static final int MAX_SPURIOUS_DIGITS = 130;
 }
