@@ -18,6 +18,8 @@ import org.digitocr.output.SearchablePdf;
 import org.digitocr.pipeline.ErrorKind;
 import org.digitocr.pipeline.InputException;
 import org.digitocr.runtime.Natives;
+import org.digitocr.synth.EncodedPage;
+import org.digitocr.synth.SyntheticPage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,18 @@ class PageLoaderTest {
       assertEquals(1, first.image().channels());
       assertEquals(
           TestPages.inkIn(page, 0, 0, 120, 80), TestPages.inkIn(first.image(), 0, 0, 120, 80));
+    }
+  }
+
+  @Test
+  void readsTheResolutionAScannedPngStates() throws Exception {
+    Mat page = TestPages.blank(300, 200);
+    TestPages.stroke(page, 10, 10, 100, 60, 5);
+    byte[] scan = EncodedPage.scan(new SyntheticPage(page, List.of()), 150).bytes();
+    try (PageSource source = PageLoader.open("scan.png", scan, LoadOptions.DEFAULT)) {
+      Page first = source.page(1);
+      assertEquals(150, first.dpi(), 0.05); // stored as whole pixels per metre
+      assertEquals(300, first.image().cols());
     }
   }
 
