@@ -167,7 +167,12 @@ class PrintedTextFilterTest {
       candidates.add(digit(x, 500 + x * 18 / 1000, 40, 60));
     }
 
+    // ... nor five digits of which four happen to line up, top and bottom.
+    for (int i = 0; i < 5; i++) {
+      candidates.add(digit(100 + 50 * i, i == 2 ? 706 : 700, 40, 60));
+    }
+
     assertEquals(
-        22, new PrintedTextFilter().filter(candidates, new ArrayList<>(), List.of()).size());
+        27, new PrintedTextFilter().filter(candidates, new ArrayList<>(), List.of()).size());
   }
 }
