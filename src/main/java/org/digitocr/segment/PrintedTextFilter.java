@@ -2,6 +2,7 @@ package org.digitocr.segment;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.digitocr.layout.Box;
@@ -99,6 +100,9 @@ public final class PrintedTextFilter {
    */
   static final double TYPESET_MAX_SLOPE = 0.01;
 
+  /** A gap between bottoms of more than this fraction of the digits' height separates bands. */
+  static final double BAND_GAP = 0.5;
+
   /** Marks further apart than this fraction of the lower one's height start a new run. */
   static final double RUN_GAP = 0.5;
 
@@ -124,7 +128,12 @@ public final class PrintedTextFilter {
         List<Located> digits = digits(run);
         written.add(!digits.isEmpty() && onRuledLine(digits, ruledLines));
         if (!digits.isEmpty() && !written.get(written.size() - 1)) {
-          typeset(run, digits).ifPresent(typeset::add);
+          for (List<Item> band : bands(run, digits)) {
+            List<Located> bandDigits = digits(band);
+            if (!bandDigits.isEmpty()) {
+              typeset(band, bandDigits).ifPresent(typeset::add);
+            }
+          }
         }
       }
       for (int r = 0; r < runs.size(); r++) {
@@ -137,18 +146,48 @@ public final class PrintedTextFilter {
             median(digits.stream().mapToInt(d -> d.box().height()).toArray())
                     < SMALL_PRINT * handwriting
                 && !besideHandwriting(runs, r, handwriting);
-        boolean printed =
-            smallPrint
-                || bold(digits, handwriting)
-                || typeset.stream().anyMatch(baseline -> baseline.carries(run));
-        if (word(run, digits) || !written.get(r) && printed) {
-          digits.forEach(d -> marks.add(new Mark(d.box(), Mark.Kind.PRINTED_TEXT)));
+        List<Located> printed;
+        if (word(run, digits) || !written.get(r) && (smallPrint || bold(digits, handwriting))) {
+          printed = digits;
+        } else if (written.get(r)) {
+          printed = List.of();
         } else {
-          kept.addAll(digits);
+          printed =
+              bands(run, digits).stream()
+                  .filter(band -> typeset.stream().anyMatch(baseline -> baseline.carries(band)))
+                  .flatMap(band -> digits(band).stream())
+                  .toList();
         }
+        printed.forEach(d -> marks.add(new Mark(d.box(), Mark.Kind.PRINTED_TEXT)));
+        digits.stream().filter(d -> !printed.contains(d)).forEach(kept::add);
       }
     }
     return kept;
+  }
+
+  /**
+   * A run's marks in bands one above the other, split where their bottoms are more than {@link
+   * #BAND_GAP} of the digits' height apart: a title and the line of smaller type under it can fall
+   * into one row of marks, and each is a line of type of its own.
+   */
+  private static List<List<Item>> bands(List<Item> run, List<Located> digits) {
+    double gap = BAND_GAP * median(digits.stream().mapToInt(d -> d.box().height()).toArray());
+    List<Item> byBottom = new ArrayList<>(run);
+    byBottom.sort(Comparator.comparingInt(i -> i.box().bottom()));
+    List<List<Item>> bands = new ArrayList<>();
+    List<Item> band = new ArrayList<>();
+    for (Item item : byBottom) {
+      if (!band.isEmpty() && item.box().bottom() - band.get(band.size() - 1).box().bottom() > gap) {
+        bands.add(band);
+        band = new ArrayList<>();
+      }
+      band.add(item);
+    }
+    bands.add(band);
+    if (bands.size() > 1) {
+      bands.forEach(b -> b.sort(Comparator.comparingInt(i -> i.box().x())));
+    }
+    return bands.size() == 1 ? List.of(run) : bands;
   }
 
   private static List<Located> digits(List<Item> run) {

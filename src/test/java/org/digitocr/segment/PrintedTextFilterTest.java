@@ -152,6 +152,25 @@ class PrintedTextFilterTest {
   }
 
   @Test
+  void setsAsideATitleAndTheLineOfTypeUnderItThoughTheyFallIntoOneRow() {
+    List<Located> candidates = new ArrayList<>(handwriting(50, 400, 10));
+    // Capitals 42 pixels high on y = 170 and, 38 pixels lower, capitals half as high, their
+    // letters alternating from left to right; a blob joining a letter of each line makes them one
+    // row of marks.
+    for (int i = 0; i < 8; i++) {
+      candidates.add(letter(100 + 40 * i, 128, 36, 170, false));
+    }
+    for (int i = 0; i < 6; i++) {
+      candidates.add(letter(112 + 40 * i, 187, 24, 208, false));
+    }
+    candidates.add(letter(420, 128, 30, 208, false));
+
+    assertEquals(
+        handwriting(50, 400, 10),
+        new PrintedTextFilter().filter(candidates, new ArrayList<>(), List.of()));
+  }
+
+  @Test
   void keepsHandwritingOffALevelLineAndBoldLettersNotOnOne() {
     // Bold letters whose bottoms are as uneven as a hand's are not known by their baseline...
     List<Located> candidates = new ArrayList<>(handwriting(50, 300, 10));
