@@ -25,6 +25,11 @@ class PrintedTextFilterTest {
     return digits;
   }
 
+  /** What the filter keeps of the candidates on a page without ruled lines. */
+  private static List<Located> kept(List<Located> candidates) {
+    return new PrintedTextFilter().filter(candidates, new ArrayList<>(), List.of());
+  }
+
   /** A letter of type: regular strokes (a tenth of its height) unless bold (a fifth). */
   private static Located letter(int x, int top, int width, int bottom, boolean bold) {
     int height = bottom - top;
@@ -62,8 +67,7 @@ class PrintedTextFilterTest {
     }
     candidates.addAll(handwriting(50, 200, 10));
     candidates.addAll(handwriting(50, 300, 10));
-    List<Located> kept = new PrintedTextFilter().filter(candidates, new ArrayList<>(), List.of());
-    assertEquals(20, kept.size());
+    assertEquals(20, kept(candidates).size());
   }
 
   @Test
@@ -146,9 +150,7 @@ class PrintedTextFilterTest {
       candidates.add(letter(600 + 40 * i, tops[i], 34, 100, true));
     }
 
-    assertEquals(
-        handwriting(50, 300, 10),
-        new PrintedTextFilter().filter(candidates, new ArrayList<>(), List.of()));
+    assertEquals(handwriting(50, 300, 10), kept(candidates));
   }
 
   @Test
@@ -165,9 +167,7 @@ class PrintedTextFilterTest {
     }
     candidates.add(letter(420, 128, 30, 208, false));
 
-    assertEquals(
-        handwriting(50, 400, 10),
-        new PrintedTextFilter().filter(candidates, new ArrayList<>(), List.of()));
+    assertEquals(handwriting(50, 400, 10), kept(candidates));
   }
 
   @Test
@@ -191,7 +191,6 @@ class PrintedTextFilterTest {
       candidates.add(digit(100 + 50 * i, i == 2 ? 706 : 700, 40, 60));
     }
 
-    assertEquals(
-        27, new PrintedTextFilter().filter(candidates, new ArrayList<>(), List.of()).size());
+    assertEquals(27, kept(candidates).size());
   }
 }
