@@ -142,21 +142,18 @@ public final class PrintedTextFilter {
         if (digits.isEmpty()) {
           continue;
         }
-        boolean smallPrint =
-            median(digits.stream().mapToInt(d -> d.box().height()).toArray())
-                    < SMALL_PRINT * handwriting
-                && !besideHandwriting(runs, r, handwriting);
-        List<Located> printed;
-        if (word(run, digits) || !written.get(r) && (smallPrint || bold(digits, handwriting))) {
-          printed = digits;
-        } else if (written.get(r)) {
-          printed = List.of();
+        List<Located> printed = new ArrayList<>();
+        if (written.get(r)) {
+          if (word(run, digits)) {
+            printed.addAll(digits);
+          }
         } else {
-          printed =
-              bands(run, digits).stream()
-                  .filter(band -> typeset.stream().anyMatch(baseline -> baseline.carries(band)))
-                  .flatMap(band -> digits(band).stream())
-                  .toList();
+          for (List<Item> band : bands(run, digits)) {
+            List<Located> bandDigits = digits(band);
+            if (!bandDigits.isEmpty() && printed(band, bandDigits, runs, r, handwriting, typeset)) {
+              printed.addAll(bandDigits);
+            }
+          }
         }
         printed.forEach(d -> marks.add(new Mark(d.box(), Mark.Kind.PRINTED_TEXT)));
         digits.stream().filter(d -> !printed.contains(d)).forEach(kept::add);
@@ -166,9 +163,30 @@ public final class PrintedTextFilter {
   }
 
   /**
+   * Whether a band of a run not written on a ruled line is print: a word, small or bold print, or
+   * on a line of type.
+   */
+  private static boolean printed(
+      List<Item> band,
+      List<Located> digits,
+      List<List<Item>> runs,
+      int run,
+      double handwriting,
+      List<Baseline> typeset) {
+    boolean smallPrint =
+        median(digits.stream().mapToInt(d -> d.box().height()).toArray())
+                < SMALL_PRINT * handwriting
+            && !besideHandwriting(runs, run, handwriting);
+    return word(band, digits)
+        || smallPrint
+        || bold(digits, handwriting)
+        || typeset.stream().anyMatch(baseline -> baseline.carries(band));
+  }
+
+  /**
    * A run's marks in bands one above the other, split where their bottoms are more than {@link
    * #BAND_GAP} of the digits' height apart: a title and the line of smaller type under it can fall
-   * into one row of marks, and each is a line of type of its own.
+   * into one row of marks, and each is judged as a run of its own.
    */
   private static List<List<Item>> bands(List<Item> run, List<Located> digits) {
     double gap = BAND_GAP * median(digits.stream().mapToInt(d -> d.box().height()).toArray());

@@ -171,6 +171,22 @@ class PrintedTextFilterTest {
   }
 
   @Test
+  void setsAsideSmallPrintThatFallsIntoOneRowWithATitle() {
+    List<Located> candidates = new ArrayList<>(handwriting(50, 400, 10));
+    for (int i = 0; i < 8; i++) {
+      candidates.add(letter(100 + 40 * i, 128, 36, 170, false));
+    }
+    // Under the title, four small letters, too few to be known as type, but a third as high as
+    // the handwriting.
+    for (int i = 0; i < 4; i++) {
+      candidates.add(letter(112 + 40 * i, 188 + HAND[i] / 2, 24, 208, false));
+    }
+    candidates.add(letter(420, 128, 30, 208, false));
+
+    assertEquals(handwriting(50, 400, 10), kept(candidates));
+  }
+
+  @Test
   void keepsHandwritingOffALevelLineAndBoldLettersNotOnOne() {
     // Bold letters whose bottoms are as uneven as a hand's are not known by their baseline...
     List<Located> candidates = new ArrayList<>(handwriting(50, 300, 10));

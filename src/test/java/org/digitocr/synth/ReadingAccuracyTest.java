@@ -60,7 +60,7 @@ class ReadingAccuracyTest {
 
   /**
    * Digits read where none is written: nearly all are the letters of the pages' printed titles. 326
-   * before typeset titles were set aside, 82 since (2026-11-26).
+   * before typeset titles were set aside, 79 since (2026-11-26).
    */
   static final int MAX_SPURIOUS_DIGITS = 100;
 }
