@@ -124,11 +124,13 @@ public final class PrintedTextFilter {
       List<List<Item>> runs = runs(row);
       List<Baseline> typeset = new ArrayList<>();
       List<Boolean> written = new ArrayList<>();
+      List<List<List<Item>>> bands = new ArrayList<>();
       for (List<Item> run : runs) {
         List<Located> digits = digits(run);
         written.add(!digits.isEmpty() && onRuledLine(digits, ruledLines));
+        bands.add(digits.isEmpty() ? List.of() : bands(run, digits));
         if (!digits.isEmpty() && !written.get(written.size() - 1)) {
-          for (List<Item> band : bands(run, digits)) {
+          for (List<Item> band : bands.get(bands.size() - 1)) {
             List<Located> bandDigits = digits(band);
             if (!bandDigits.isEmpty()) {
               typeset(band, bandDigits).ifPresent(typeset::add);
@@ -148,7 +150,7 @@ public final class PrintedTextFilter {
             printed.addAll(digits);
           }
         } else {
-          for (List<Item> band : bands(run, digits)) {
+          for (List<Item> band : bands.get(r)) {
             List<Located> bandDigits = digits(band);
             if (!bandDigits.isEmpty() && printed(band, bandDigits, runs, r, handwriting, typeset)) {
               printed.addAll(bandDigits);
@@ -174,8 +176,7 @@ public final class PrintedTextFilter {
       double handwriting,
       List<Baseline> typeset) {
     boolean smallPrint =
-        median(digits.stream().mapToInt(d -> d.box().height()).toArray())
-                < SMALL_PRINT * handwriting
+        medianHeight(digits) < SMALL_PRINT * handwriting
             && !besideHandwriting(runs, run, handwriting);
     return word(band, digits)
         || smallPrint
@@ -189,7 +190,7 @@ public final class PrintedTextFilter {
    * into one row of marks, and each is judged as a run of its own.
    */
   private static List<List<Item>> bands(List<Item> run, List<Located> digits) {
-    double gap = BAND_GAP * median(digits.stream().mapToInt(d -> d.box().height()).toArray());
+    double gap = BAND_GAP * medianHeight(digits);
     List<Item> byBottom = new ArrayList<>(run);
     byBottom.sort(Comparator.comparingInt(i -> i.box().bottom()));
     List<List<Item>> bands = new ArrayList<>();
@@ -206,6 +207,10 @@ public final class PrintedTextFilter {
       bands.forEach(b -> b.sort(Comparator.comparingInt(i -> i.box().x())));
     }
     return bands.size() == 1 ? List.of(run) : bands;
+  }
+
+  private static double medianHeight(List<Located> digits) {
+    return median(digits.stream().mapToInt(d -> d.box().height()).toArray());
   }
 
   private static List<Located> digits(List<Item> run) {
@@ -251,7 +256,7 @@ public final class PrintedTextFilter {
     if (digits.size() < 3) {
       return false;
     }
-    double height = median(digits.stream().mapToInt(d -> d.box().height()).toArray());
+    double height = medianHeight(digits);
     return meanStroke(digits) >= BOLD_STROKE && height / handwriting < BOLD_SIZE;
   }
 
@@ -274,7 +279,7 @@ public final class PrintedTextFilter {
     if (letters.size() < TYPESET_MIN_MARKS) {
       return Optional.empty();
     }
-    double height = median(digits.stream().mapToInt(d -> d.box().height()).toArray());
+    double height = medianHeight(digits);
     double tolerance = Math.max(TYPESET_PIXELS, TYPESET_TOLERANCE * height);
     double[] x = letters.stream().mapToDouble(i -> i.box().centerX()).toArray();
     double[] bottoms = letters.stream().mapToDouble(i -> i.box().bottom()).toArray();
@@ -317,29 +322,34 @@ public final class PrintedTextFilter {
 
   /** The offset of the line of the given slope that passes within tolerance of the most points. */
   private static double bestOffset(double[] x, double[] y, double slope, double tolerance) {
-    Baseline best = null;
+    double best = 0;
     int most = -1;
     for (int i = 0; i < x.length; i++) {
-      Baseline line = new Baseline(slope, y[i] - slope * x[i], tolerance);
-      int on = (int) Math.round(line.share(x, y) * x.length);
+      double offset = y[i] - slope * x[i];
+      int on = new Baseline(slope, offset, tolerance).count(x, y);
       if (on > most) {
         most = on;
-        best = line;
+        best = offset;
       }
     }
-    return best.offset();
+    return best;
   }
 
   /** A straight line of print: y = slope * x + offset, give or take the tolerance. */
   private record Baseline(double slope, double offset, double tolerance) {
-    double share(double[] x, double[] y) {
+    /** How many of the points lie on the line. */
+    int count(double[] x, double[] y) {
       int on = 0;
       for (int i = 0; i < x.length; i++) {
         if (Math.abs(y[i] - slope * x[i] - offset) <= tolerance) {
           on++;
         }
       }
-      return (double) on / x.length;
+      return on;
+    }
+
+    double share(double[] x, double[] y) {
+      return (double) count(x, y) / x.length;
     }
 
     /**

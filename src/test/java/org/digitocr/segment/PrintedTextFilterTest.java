@@ -153,37 +153,42 @@ class PrintedTextFilterTest {
     assertEquals(handwriting(50, 300, 10), kept(candidates));
   }
 
-  @Test
-  void setsAsideATitleAndTheLineOfTypeUnderItThoughTheyFallIntoOneRow() {
+  /**
+   * A handwritten number and, above it, capitals 42 pixels high standing on y = 170 with the given
+   * letters standing on y = 208 under them, alternating with them from left to right; a blob
+   * joining a letter of each line makes the two one row of marks.
+   */
+  private static List<Located> titleInOneRowWith(List<Located> lettersUnder) {
     List<Located> candidates = new ArrayList<>(handwriting(50, 400, 10));
-    // Capitals 42 pixels high on y = 170 and, 38 pixels lower, capitals half as high, their
-    // letters alternating from left to right; a blob joining a letter of each line makes them one
-    // row of marks.
     for (int i = 0; i < 8; i++) {
       candidates.add(letter(100 + 40 * i, 128, 36, 170, false));
     }
-    for (int i = 0; i < 6; i++) {
-      candidates.add(letter(112 + 40 * i, 187, 24, 208, false));
-    }
+    candidates.addAll(lettersUnder);
     candidates.add(letter(420, 128, 30, 208, false));
+    return candidates;
+  }
 
-    assertEquals(handwriting(50, 400, 10), kept(candidates));
+  @Test
+  void setsAsideATitleAndTheLineOfTypeUnderItThoughTheyFallIntoOneRow() {
+    // Under the title, capitals half as high.
+    List<Located> under = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      under.add(letter(112 + 40 * i, 187, 24, 208, false));
+    }
+
+    assertEquals(handwriting(50, 400, 10), kept(titleInOneRowWith(under)));
   }
 
   @Test
   void setsAsideSmallPrintThatFallsIntoOneRowWithATitle() {
-    List<Located> candidates = new ArrayList<>(handwriting(50, 400, 10));
-    for (int i = 0; i < 8; i++) {
-      candidates.add(letter(100 + 40 * i, 128, 36, 170, false));
-    }
     // Under the title, four small letters, too few to be known as type, but a third as high as
     // the handwriting.
+    List<Located> under = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      candidates.add(letter(112 + 40 * i, 188 + HAND[i] / 2, 24, 208, false));
+      under.add(letter(112 + 40 * i, 188 + HAND[i] / 2, 24, 208, false));
     }
-    candidates.add(letter(420, 128, 30, 208, false));
 
-    assertEquals(handwriting(50, 400, 10), kept(candidates));
+    assertEquals(handwriting(50, 400, 10), kept(titleInOneRowWith(under)));
   }
 
   @Test
