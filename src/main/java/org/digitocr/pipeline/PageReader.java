@@ -63,13 +63,12 @@ public final class PageReader {
         return new PageResult(file, page.number(), width, height, List.of(), warnings);
       }
       List<Piece> pieces = segmentation.pieces();
-      List<Mat> digits = new ArrayList<>(pieces.size());
-      double[] strokeWidths = new double[pieces.size()];
-      for (int i = 0; i < pieces.size(); i++) {
-        MnistNormalizer.Normalized normalized = normalizer.measure(pieces.get(i).ink());
-        digits.add(normalized.digit());
-        strokeWidths[i] = normalized.strokeWidth();
-      }
+      // Pieces are normalised independently, on both cores.
+      List<MnistNormalizer.Normalized> normalized =
+          pieces.parallelStream().map(piece -> normalizer.measure(piece.ink())).toList();
+      List<Mat> digits = normalized.stream().map(MnistNormalizer.Normalized::digit).toList();
+      double[] strokeWidths =
+          normalized.stream().mapToDouble(MnistNormalizer.Normalized::strokeWidth).toArray();
       Prediction[] firstLook = classifier.firstLook(digits);
       List<Integer> chosen = segmentation.chosenPieces(firstLook);
       Prediction[] read = classifier.recheck(digits, firstLook, chosen);

@@ -46,6 +46,24 @@ public final class Segmentation {
     marks.add(mark);
   }
 
+  /** Adds everything another segmentation holds (a later row's), after what this one holds. */
+  void append(Segmentation later) {
+    int offset = pieces.size();
+    pieces.addAll(later.pieces);
+    for (List<Indexed> readings : later.clusters) {
+      List<Indexed> shifted = new ArrayList<>(readings.size());
+      for (Indexed reading : readings) {
+        int[] indexes = reading.pieces().clone();
+        for (int i = 0; i < indexes.length; i++) {
+          indexes[i] += offset;
+        }
+        shifted.add(new Indexed(indexes, reading.logPrior()));
+      }
+      clusters.add(shifted);
+    }
+    marks.addAll(later.marks);
+  }
+
   /** Every piece to classify, in one list (one batch). */
   public List<Piece> pieces() {
     return pieces;

@@ -109,17 +109,18 @@ public final class Segmenter {
 
   public Segmentation segment(CleanPage page) {
     InkComponents ink = page.components();
-    Segmentation segmentation = new Segmentation();
     List<List<Component>> rows = RowGrouper.group(ink.components(), Component::box);
     double pageScale = HandwritingHeight.of(ink.components().stream().map(Component::box).toList());
-    for (List<Component> row : rows) {
-      segmentRow(row, page, pageScale, segmentation);
-    }
+    // Rows are independent: cutting touching digits keeps both cores busy this way.
+    List<Segmentation> segmentedRows =
+        rows.parallelStream().map(row -> segmentRow(row, page, pageScale)).toList();
+    Segmentation segmentation = new Segmentation();
+    segmentedRows.forEach(segmentation::append);
     return segmentation;
   }
 
-  private void segmentRow(
-      List<Component> row, CleanPage page, double pageScale, Segmentation segmentation) {
+  private static Segmentation segmentRow(List<Component> row, CleanPage page, double pageScale) {
+    Segmentation segmentation = new Segmentation();
     double scale =
         Math.max(digitHeight(row.stream().map(Component::box).toList()), 0.5 * pageScale);
     List<Blob> blobs = mergeBrokenPieces(row, scale);
@@ -154,6 +155,7 @@ public final class Segmenter {
         }
       }
     }
+    return segmentation;
   }
 
   /**
