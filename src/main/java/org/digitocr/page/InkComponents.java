@@ -1,11 +1,13 @@
 package org.digitocr.page;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.digitocr.layout.Box;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfPoint;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
@@ -62,6 +64,49 @@ public final class InkComponents {
     stats.release();
     centroids.release();
     return new InkComponents(labels, List.copyOf(components), specks);
+  }
+
+  /**
+   * {@link #find} for an image of few blobs, such as the long runs an opening leaves: the same
+   * components, found faster. OpenCV's statistics pass visits every pixel, the background's too (3
+   * ms on a half-size A4 page, against 1 ms for the labels alone); here the labels come alone, the
+   * boxes from the blobs' outer outlines, and each blob's area from its own box.
+   */
+  public static InkComponents findSparse(Mat ink) {
+    Mat labels = new Mat();
+    Imgproc.connectedComponentsWithAlgorithm(ink, labels, 8, CvType.CV_32S, Imgproc.CCL_GRANA);
+    List<MatOfPoint> outlines = new ArrayList<>();
+    Mat hierarchy = new Mat();
+    // Two levels: outer outlines, and the outlines of holes; a blob inside a hole is an outer one.
+    Imgproc.findContours(ink, outlines, hierarchy, Imgproc.RETR_CCOMP, Imgproc.CHAIN_APPROX_SIMPLE);
+    int[] links = new int[(int) hierarchy.total() * 4];
+    if (links.length > 0) {
+      hierarchy.get(0, 0, links);
+    }
+    hierarchy.release();
+    List<Component> components = new ArrayList<>();
+    Mat one = new Mat();
+    int[] label = new int[1];
+    for (int i = 0; i < outlines.size(); i++) {
+      MatOfPoint outline = outlines.get(i);
+      if (links[4 * i + 3] < 0) {
+        Rect rect = Imgproc.boundingRect(outline);
+        double[] start = outline.get(0, 0);
+        labels.get((int) start[1], (int) start[0], label);
+        Mat area = labels.submat(rect);
+        Core.inRange(area, new Scalar(label[0]), new Scalar(label[0]), one);
+        area.release();
+        components.add(
+            new Component(
+                label[0],
+                new Box(rect.x, rect.y, rect.width, rect.height),
+                Core.countNonZero(one)));
+      }
+      outline.release();
+    }
+    one.release();
+    components.sort(Comparator.comparingInt(Component::label));
+    return new InkComponents(labels, List.copyOf(components), 0);
   }
 
   /** The OpenCV rectangle of a box, to address the pixels it covers. */

@@ -1,0 +1,83 @@
+package org.digitocr.page;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.digitocr.layout.Box;
+import org.digitocr.runtime.Natives;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
+
+class InkComponentsTest {
+  private static final Scalar INK = Scalar.all(255);
+
+  @BeforeAll
+  static void opencv() {
+    Natives.loadOpenCv();
+  }
+
+  @Test
+  void findsEachBlobWithItsBoxAndArea() {
+    Mat ink = Mat.zeros(60, 80, CvType.CV_8UC1);
+    ink.submat(new Rect(10, 5, 30, 2)).setTo(INK);
+    ink.submat(new Rect(50, 20, 3, 25)).setTo(INK);
+
+    List<InkComponents.Component> found = InkComponents.findSparse(ink).components();
+
+    assertEquals(2, found.size());
+    assertEquals(new Box(10, 5, 30, 2), found.get(0).box());
+    assertEquals(60, found.get(0).area());
+    assertEquals(new Box(50, 20, 3, 25), found.get(1).box());
+    assertEquals(75, found.get(1).area());
+  }
+
+  @Test
+  void findsWhatTheFullLabellingFinds() {
+    Mat ink = Mat.zeros(120, 160, CvType.CV_8UC1);
+    // a ring with a blob in its hole, and one in the hole's corner touching nothing
+    Imgproc.rectangle(ink, new Point(10, 10), new Point(70, 70), INK, 3);
+    ink.submat(new Rect(30, 30, 10, 10)).setTo(INK);
+    ink.put(14, 14, 255);
+    // blobs joined only corner to corner (8-connected), and blobs on the image's edges
+    ink.put(90, 100, 255);
+    ink.put(91, 101, 255);
+    ink.submat(new Rect(0, 100, 40, 2)).setTo(INK);
+    ink.submat(new Rect(158, 0, 2, 120)).setTo(INK);
+    // scattered specks and strokes
+    Random random = new Random(3);
+    for (int i = 0; i < 40; i++) {
+      int x = 80 + random.nextInt(70);
+      int y = 10 + random.nextInt(70);
+      Imgproc.line(
+          ink, new Point(x, y), new Point(x + random.nextInt(9), y + random.nextInt(9)), INK, 1);
+    }
+
+    InkComponents full = InkComponents.find(ink, 1);
+    InkComponents sparse = InkComponents.findSparse(ink);
+
+    assertTrue(full.components().size() > 20);
+    assertEquals(full.components(), sparse.components());
+    Box all = new Box(0, 0, ink.cols(), ink.rows());
+    for (InkComponents.Component blob : full.components()) {
+      Mat expected = full.mask(all, List.of(blob));
+      Mat actual = sparse.mask(all, List.of(blob));
+      Core.absdiff(expected, actual, actual);
+      assertEquals(0, Core.countNonZero(actual), "blob " + blob);
+    }
+  }
+
+  @Test
+  void findsNothingInAnEmptyImage() {
+    assertEquals(
+        List.of(), InkComponents.findSparse(Mat.zeros(30, 40, CvType.CV_8UC1)).components());
+  }
+}
