@@ -24,7 +24,7 @@ class SegmentationNotADigitTest {
   /**
    * Probabilities of an eleven-class model: {@code top} for class {@code best}, the rest spread.
    */
-  private static Prediction prediction(int best, float top) {
+  static Prediction prediction(int best, float top) {
     float[] p = new float[11];
     java.util.Arrays.fill(p, (1 - top) / 10);
     p[best] = top;

@@ -1,5 +1,6 @@
 package org.digitocr.segment;
 
+import static org.digitocr.segment.SegmentationNotADigitTest.prediction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -20,13 +21,6 @@ class SegmentationTest {
     return new Piece(new Box(x, 0, width, 20), new Mat());
   }
 
-  private static Prediction sure(int digit, float top) {
-    float[] p = new float[10];
-    java.util.Arrays.fill(p, (1 - top) / 9);
-    p[digit] = top;
-    return Prediction.fromProbabilities(p);
-  }
-
   @Test
   void anAppendedRowKeepsItsReadingsAndMarksAfterThoseBeforeIt() {
     Segmentation first = new Segmentation();
@@ -45,10 +39,15 @@ class SegmentationTest {
     assertEquals(
         List.of(Mark.Kind.DOT, Mark.Kind.DASH), first.marks().stream().map(Mark::kind).toList());
     // the appended cluster's readings point at its own pieces: the cut one wins here
-    Prediction[] predictions = {sure(7, 0.9f), sure(0, 0.3f), sure(4, 0.9f), sure(2, 0.9f)};
+    Prediction[] predictions = {
+      prediction(7, 0.9f), prediction(0, 0.3f), prediction(4, 0.9f), prediction(2, 0.9f)
+    };
     assertEquals(List.of(0, 2, 3), first.chosenPieces(predictions));
     // and the whole one there
-    predictions = new Prediction[] {sure(7, 0.9f), sure(0, 0.99f), sure(4, 0.2f), sure(2, 0.2f)};
+    predictions =
+        new Prediction[] {
+          prediction(7, 0.9f), prediction(0, 0.99f), prediction(4, 0.2f), prediction(2, 0.2f)
+        };
     assertEquals(List.of(0, 1), first.chosenPieces(predictions));
   }
 }
