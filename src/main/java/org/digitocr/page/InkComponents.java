@@ -67,10 +67,10 @@ public final class InkComponents {
   }
 
   /**
-   * {@link #find} for an image of few blobs, such as the long runs an opening leaves: the same
-   * components, found faster. OpenCV's statistics pass visits every pixel, the background's too (3
-   * ms on a half-size A4 page, against 1 ms for the labels alone); here the labels come alone, the
-   * boxes from the blobs' outer outlines, and each blob's area from its own box.
+   * {@code find(ink, 1)} for an image of few blobs, such as the long runs an opening leaves: the
+   * same components, found faster. OpenCV's statistics pass visits every pixel, the background's
+   * too (3 ms on a half-size A4 page, against 1 ms for the labels alone); here the labels come
+   * alone, the boxes from the blobs' outer outlines, and each blob's area from its own box.
    */
   public static InkComponents findSparse(Mat ink) {
     Mat labels = new Mat();
