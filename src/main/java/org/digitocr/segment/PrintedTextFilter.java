@@ -122,41 +122,23 @@ public final class PrintedTextFilter {
     List<Located> kept = new ArrayList<>();
     for (List<Item> row : RowGrouper.group(items, Item::box)) {
       List<List<Item>> runs = runs(row);
-      List<Baseline> typeset = new ArrayList<>();
-      List<Boolean> written = new ArrayList<>();
-      List<List<List<Item>>> bands = new ArrayList<>();
-      for (List<Item> run : runs) {
-        List<Located> digits = digits(run);
-        written.add(!digits.isEmpty() && onRuledLine(digits, ruledLines));
-        bands.add(digits.isEmpty() ? List.of() : bands(run, digits));
-        if (!digits.isEmpty() && !written.get(written.size() - 1)) {
-          for (List<Item> band : bands.get(bands.size() - 1)) {
-            List<Located> bandDigits = digits(band);
-            if (!bandDigits.isEmpty()) {
-              typeset(band, bandDigits).ifPresent(typeset::add);
-            }
-          }
-        }
-      }
+      List<List<Band>> bands = runs.stream().map(run -> bandsToJudge(run, ruledLines)).toList();
+      List<Baseline> typeset =
+          bands.stream().flatMap(List::stream).flatMap(band -> typeset(band).stream()).toList();
       for (int r = 0; r < runs.size(); r++) {
         List<Item> run = runs.get(r);
         List<Located> digits = digits(run);
         if (digits.isEmpty()) {
           continue;
         }
-        List<Located> printed = new ArrayList<>();
-        if (written.get(r)) {
-          if (word(run, digits)) {
-            printed.addAll(digits);
-          }
-        } else {
-          for (List<Item> band : bands.get(r)) {
-            List<Located> bandDigits = digits(band);
-            if (!bandDigits.isEmpty() && printed(band, bandDigits, runs, r, handwriting, typeset)) {
-              printed.addAll(bandDigits);
-            }
-          }
-        }
+        int at = r;
+        List<Located> printed =
+            bands.get(r).isEmpty()
+                ? (word(run, digits) ? digits : List.of())
+                : bands.get(r).stream()
+                    .filter(band -> printed(band, runs, at, handwriting, typeset))
+                    .flatMap(band -> band.digits().stream())
+                    .toList();
         printed.forEach(d -> marks.add(new Mark(d.box(), Mark.Kind.PRINTED_TEXT)));
         digits.stream().filter(d -> !printed.contains(d)).forEach(kept::add);
       }
@@ -164,24 +146,38 @@ public final class PrintedTextFilter {
     return kept;
   }
 
+  /** Some of a run's marks, and their digits (at least one). */
+  private record Band(List<Item> marks, List<Located> digits) {}
+
+  /**
+   * The bands of a run with digits, each to be judged as print or not; none for a run written on a
+   * ruled line, which is judged whole.
+   */
+  private static List<Band> bandsToJudge(List<Item> run, List<Box> ruledLines) {
+    List<Located> digits = digits(run);
+    if (digits.isEmpty() || onRuledLine(digits, ruledLines)) {
+      return List.of();
+    }
+    return bands(run, digits).stream()
+        .map(marks -> new Band(marks, digits(marks)))
+        .filter(band -> !band.digits().isEmpty())
+        .toList();
+  }
+
   /**
    * Whether a band of a run not written on a ruled line is print: a word, small or bold print, or
    * on a line of type.
    */
   private static boolean printed(
-      List<Item> band,
-      List<Located> digits,
-      List<List<Item>> runs,
-      int run,
-      double handwriting,
-      List<Baseline> typeset) {
+      Band band, List<List<Item>> runs, int run, double handwriting, List<Baseline> typeset) {
+    List<Located> digits = band.digits();
     boolean smallPrint =
         medianHeight(digits) < SMALL_PRINT * handwriting
             && !besideHandwriting(runs, run, handwriting);
-    return word(band, digits)
+    return word(band.marks(), digits)
         || smallPrint
         || bold(digits, handwriting)
-        || typeset.stream().anyMatch(baseline -> baseline.carries(band));
+        || typeset.stream().anyMatch(baseline -> baseline.carries(band.marks()));
   }
 
   /**
@@ -274,8 +270,9 @@ public final class PrintedTextFilter {
    * share the slope that best fits the baseline (the median slope between pairs of marks), so a
    * page deskewed a little short is no obstacle.
    */
-  private static Optional<Baseline> typeset(List<Item> run, List<Located> digits) {
-    List<Item> letters = letters(run);
+  private static Optional<Baseline> typeset(Band band) {
+    List<Located> digits = band.digits();
+    List<Item> letters = letters(band.marks());
     if (letters.size() < TYPESET_MIN_MARKS) {
       return Optional.empty();
     }
