@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B package -DskipTests
-java -jar target/digit-ocr.jar scan samples --output output "$@"
+bin/digit-ocr scan samples --output output "$@"

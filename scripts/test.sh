@@ -4,3 +4,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/fetch-mnist.sh
 mvn -B verify "$@"
+# bin/digit-ocr on the class-data archive the build made (-Xshare:on: an archive the JVM cannot
+# use is an error), and the benchmark's start-up figures with and without it.
+figures=$(JAVA_OPTS=-Xshare:on bin/digit-ocr benchmark --json --epochs 1 --cnn-epochs 0 \
+  --train-size 256 --test-size 256 --repeats 1 --startup-runs 1 --warm-up-pages 0 --pages 1)
+grep -q '"startup_seconds_plain_java"' <<<"$figures" || {
+  echo "benchmark measured no start-up with the class-data archive: $figures" >&2
+  exit 1
+}
+echo "bin/digit-ocr starts on the class-data archive; benchmark: $(tr -d '\n ' <<<"$figures")"
