@@ -18,6 +18,9 @@ final class CliProcess {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
+    // A process killed with -9 cannot delete its scratch files (PDFBox's): keep them in the test's
+    // folder, not in the machine's /tmp.
+    command.add("-Djava.io.tmpdir=" + log.toAbsolutePath().getParent());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(DigitOcr.class.getName());
