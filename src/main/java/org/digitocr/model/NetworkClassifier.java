@@ -7,9 +7,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class NetworkClassifier implements DigitClassifier {
   private final MultiLayerNetwork network;
 
-  /** Its max-pooling layers are swapped for {@link PlainMaxPooling}, which computes the same. */
+  /**
+   * Its max-pooling layers are swapped for {@link PlainMaxPooling}, which computes the same, and
+   * its batch-norm layers train with {@link NchwBatchNormHelper}.
+   */
   public NetworkClassifier(MultiLayerNetwork network) {
-    this.network = PlainMaxPooling.install(network);
+    this.network = NchwBatchNormHelper.install(PlainMaxPooling.install(network));
   }
 
   public MultiLayerNetwork network() {
