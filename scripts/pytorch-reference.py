@@ -1,5 +1,6 @@
-# Same-day PyTorch reference for issue 8: the tutorial MLP and the CNN (docs/performance.md): python3 scripts/pytorch-reference.py data/mnist
-# Needs Debian's python3-torch (and libopenblas0-pthread, or it runs on the reference BLAS).
+# Same-day PyTorch reference for issue 8: the tutorial MLP and the CNN (docs/performance.md): /usr/bin/python3 scripts/pytorch-reference.py data/mnist
+# Needs Debian's python3-torch (and libopenblas0-pthread, or it runs on the reference BLAS): /usr/bin/python3
+# where another python3 (pyenv's) comes first in PATH.
 import struct, time, sys
 import numpy as np, torch, torch.nn as nn
 torch.set_num_threads(2); torch.manual_seed(9)

@@ -22,10 +22,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *
  * <p>Sized for two CPU cores, where a convolution's cost grows with its image size far more than
  * with its channels: pooling after every convolution kept an epoch short. With oneDNN's kernels
- * (see {@code runtime.Natives}) an epoch of 60k digits takes about 135 s. Half the width (16, 32,
- * 64 channels, 68 s an epoch) topped out at 99.28% on MNIST's test set, short of issue 6's 99.5%.
- * It takes the same flat {@code n x 784} rows as the MLP, so everything downstream treats both
- * alike.
+ * (see {@code runtime.Natives}) and the layers {@link NetworkClassifier} swaps in, an epoch of 60k
+ * digits takes 75-100 s here (135 s before those). Half the width (16, 32, 64 channels) topped out
+ * at 99.28% on MNIST's test set, short of issue 6's 99.5%. It takes the same flat {@code n x 784}
+ * rows as the MLP, so everything downstream treats both alike.
  */
 public final class CnnFactory {
   private static final int[] CHANNELS = {32, 64, 128};
