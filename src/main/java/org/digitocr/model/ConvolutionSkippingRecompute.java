@@ -1,6 +1,5 @@
 package org.digitocr.model;
 
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -42,21 +41,15 @@ final class ConvolutionSkippingRecompute extends ConvolutionLayer {
    * the recomputation returns, so those layers stay as they are.
    */
   static MultiLayerNetwork install(MultiLayerNetwork network) {
-    Layer[] layers = network.getLayers().clone();
-    boolean swapped = false;
-    for (int i = 0; i < layers.length; i++) {
-      // exactly deeplearning4j's class: not this one again, nor its other convolutions
-      if (layers[i] instanceof ConvolutionLayer convolution
-          && convolution.getClass() == ConvolutionLayer.class
-          && qualifies(convolution)) {
-        layers[i] = new ConvolutionSkippingRecompute(convolution, network);
-        swapped = true;
-      }
-    }
-    if (swapped) {
-      network.setLayers(layers);
-    }
-    return network;
+    // exactly deeplearning4j's class: not this one again, nor its other convolutions
+    return LayerSwap.replace(
+        network,
+        layer ->
+            layer instanceof ConvolutionLayer convolution
+                    && convolution.getClass() == ConvolutionLayer.class
+                    && qualifies(convolution)
+                ? new ConvolutionSkippingRecompute(convolution, network)
+                : layer);
   }
 
   private static boolean qualifies(ConvolutionLayer layer) {

@@ -1,6 +1,5 @@
 package org.digitocr.model;
 
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -41,20 +40,14 @@ final class PlainMaxPooling extends SubsamplingLayer {
 
   /** Swaps the network's NCHW max-pooling layers for this one; they hold no parameters. */
   static MultiLayerNetwork install(MultiLayerNetwork network) {
-    Layer[] layers = network.getLayers().clone();
-    boolean swapped = false;
-    for (int i = 0; i < layers.length; i++) {
-      if (layers[i] instanceof SubsamplingLayer pooling
-          && !(pooling instanceof PlainMaxPooling)
-          && isNchwMax(pooling)) {
-        layers[i] = new PlainMaxPooling(pooling, network);
-        swapped = true;
-      }
-    }
-    if (swapped) {
-      network.setLayers(layers);
-    }
-    return network;
+    return LayerSwap.replace(
+        network,
+        layer ->
+            layer instanceof SubsamplingLayer pooling
+                    && !(pooling instanceof PlainMaxPooling)
+                    && isNchwMax(pooling)
+                ? new PlainMaxPooling(pooling, network)
+                : layer);
   }
 
   private static boolean isNchwMax(SubsamplingLayer layer) {
