@@ -25,14 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class ConvolutionSkippingRecompute extends ConvolutionLayer {
   private ConvolutionSkippingRecompute(ConvolutionLayer layer, MultiLayerNetwork network) {
     super(layer.conf(), network.getLayerWiseConfigurations().getDataType());
-    setIndex(layer.getIndex());
-    setListeners(layer.getListeners());
-    setParamsViewArray(layer.params());
-    setParamTable(layer.paramTable());
-    if (layer.getGradientsViewArray() != null) {
-      // else the network has not trained yet and hands the views to its current layers when it does
-      setBackpropGradientsViewArray(layer.getGradientsViewArray());
-    }
+    LayerSwap.takeOver(this, layer);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.digitocr.model;
 
 import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /** Puts replacement layers into a network in place of some of its own. */
@@ -23,5 +24,20 @@ final class LayerSwap {
       network.setLayers(layers);
     }
     return network;
+  }
+
+  /**
+   * Gives a replacement the place of a layer with parameters: its index, listeners, parameters and
+   * gradient arrays (the network's own, shared).
+   */
+  static void takeOver(BaseLayer<?> replacement, BaseLayer<?> layer) {
+    replacement.setIndex(layer.getIndex());
+    replacement.setListeners(layer.getListeners());
+    replacement.setParamsViewArray(layer.params());
+    replacement.setParamTable(layer.paramTable());
+    if (layer.getGradientsViewArray() != null) {
+      // else the network has not trained yet and hands the views to its current layers when it does
+      replacement.setBackpropGradientsViewArray(layer.getGradientsViewArray());
+    }
   }
 }

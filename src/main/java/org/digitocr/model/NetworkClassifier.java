@@ -8,14 +8,15 @@ public final class NetworkClassifier implements DigitClassifier {
   private final MultiLayerNetwork network;
 
   /**
-   * Its layers are swapped for ones that compute the same, faster: {@link PlainMaxPooling} and
-   * {@link ConvolutionSkippingRecompute}; its batch-norm layers train with {@link
-   * NchwBatchNormHelper}.
+   * Its layers are swapped for ones that compute the same, faster: {@link PlainMaxPooling}, {@link
+   * ConvolutionSkippingRecompute} and {@link DenseSkippingRecompute}; its batch-norm layers train
+   * with {@link NchwBatchNormHelper}.
    */
   public NetworkClassifier(MultiLayerNetwork network) {
     this.network =
         NchwBatchNormHelper.install(
-            ConvolutionSkippingRecompute.install(PlainMaxPooling.install(network)));
+            DenseSkippingRecompute.install(
+                ConvolutionSkippingRecompute.install(PlainMaxPooling.install(network))));
   }
 
   public MultiLayerNetwork network() {

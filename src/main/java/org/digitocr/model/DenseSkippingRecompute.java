@@ -1,0 +1,66 @@
+package org.digitocr.model;
+
+import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A dense ReLU layer whose backward pass does not compute its pre-activation again.
+ *
+ * <p>deeplearning4j's backward pass recomputes x W + b to take the activation's derivative there: a
+ * matrix product as large as the forward one, 18% of an MLP training step (docs/performance.md,
+ * finding 2). The derivative of a plain ReLU is 1 where x W + b > 0 and 0 elsewhere, which is where
+ * the layer's output max(0, x W + b) is above 0, so the backward pass gets the output the forward
+ * pass kept instead.
+ */
+final class DenseSkippingRecompute extends DenseLayer {
+  private INDArray trainingOutput;
+
+  private DenseSkippingRecompute(DenseLayer layer, MultiLayerNetwork network) {
+    super(layer.conf(), network.getLayerWiseConfigurations().getDataType());
+    LayerSwap.takeOver(this, layer);
+  }
+
+  /** Swaps the network's plain-ReLU dense layers for this one, on the same arrays. */
+  static MultiLayerNetwork install(MultiLayerNetwork network) {
+    // exactly deeplearning4j's class: not this one again, nor an output layer
+    return LayerSwap.replace(
+        network,
+        layer ->
+            layer instanceof DenseLayer dense
+                    && dense.getClass() == DenseLayer.class
+                    && isPlainRelu(dense)
+                ? new DenseSkippingRecompute(dense, network)
+                : layer);
+  }
+
+  private static boolean isPlainRelu(DenseLayer layer) {
+    var conf = (org.deeplearning4j.nn.conf.layers.DenseLayer) layer.conf().getLayer();
+    return conf.getActivationFn() instanceof ActivationReLU relu
+        && relu.getMax() == null
+        && (relu.getThreshold() == null || relu.getThreshold() == 0)
+        && (relu.getNegativeSlope() == null || relu.getNegativeSlope() == 0)
+        && !conf.hasLayerNorm();
+  }
+
+  @Override
+  public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+    INDArray output = super.activate(training, workspaceMgr);
+    trainingOutput = training ? output : null;
+    return output;
+  }
+
+  @Override
+  protected Pair<INDArray, INDArray> preOutputWithPreNorm(
+      boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+    if (!forBackprop || trainingOutput == null) {
+      return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
+    }
+    INDArray output = trainingOutput;
+    trainingOutput = null;
+    return new Pair<>(output, null);
+  }
+}

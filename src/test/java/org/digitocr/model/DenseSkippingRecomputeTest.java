@@ -1,0 +1,74 @@
+package org.digitocr.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.digitocr.mnist.MnistSet;
+import org.digitocr.runtime.Natives;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+class DenseSkippingRecomputeTest {
+  private static final DataSet BATCH = batch();
+
+  @BeforeAll
+  static void nd4j() {
+    Natives.configureNd4j();
+  }
+
+  @Test
+  void replacesTheHiddenLayersOfTheMlpAndTheCnn() {
+    assertEquals(2, swapped(DenseSkippingRecompute.install(mlp(0))));
+    assertEquals(1, swapped(DenseSkippingRecompute.install(CnnFactory.build(10, 0.2, 0.001, 1))));
+  }
+
+  /** With dropout too: each network trains from the same random state. */
+  @Test
+  void trainsExactlyAsDeeplearning4jsOwnLayer() {
+    float[] own = trained(mlp(0.2));
+    float[] skipping = trained(DenseSkippingRecompute.install(mlp(0.2)));
+    assertArrayEquals(own, skipping);
+  }
+
+  @Test
+  void readsExactlyAsBefore() {
+    MultiLayerNetwork network = mlp(0.2);
+    float[] before = network.output(BATCH.getFeatures(), false).ravel().toFloatVector();
+    DenseSkippingRecompute.install(network);
+    assertArrayEquals(before, network.output(BATCH.getFeatures(), false).ravel().toFloatVector());
+  }
+
+  private static MultiLayerNetwork mlp(double dropout) {
+    return MlpFactory.build(List.of(64, 32), dropout, 0.001, 3);
+  }
+
+  private static long swapped(MultiLayerNetwork network) {
+    return Arrays.stream(network.getLayers())
+        .filter(l -> l instanceof DenseSkippingRecompute)
+        .count();
+  }
+
+  private static float[] trained(MultiLayerNetwork network) {
+    Nd4j.getRandom().setSeed(11);
+    for (int step = 0; step < 4; step++) {
+      network.fit(BATCH);
+    }
+    return network.params().toFloatVector();
+  }
+
+  private static DataSet batch() {
+    Natives.configureNd4j();
+    INDArray labels = Nd4j.zeros(DataType.FLOAT, 32, 10);
+    for (int i = 0; i < 32; i++) {
+      labels.putScalar(i, i % 10, 1);
+    }
+    return new DataSet(Nd4j.rand(DataType.FLOAT, 32, MnistSet.PIXELS), labels);
+  }
+}
