@@ -34,15 +34,11 @@ final class ConvolutionSkippingRecompute extends ConvolutionLayer {
    * the recomputation returns, so those layers stay as they are.
    */
   static MultiLayerNetwork install(MultiLayerNetwork network) {
-    // exactly deeplearning4j's class: not this one again, nor its other convolutions
     return LayerSwap.replace(
         network,
-        layer ->
-            layer instanceof ConvolutionLayer convolution
-                    && convolution.getClass() == ConvolutionLayer.class
-                    && qualifies(convolution)
-                ? new ConvolutionSkippingRecompute(convolution, network)
-                : layer);
+        ConvolutionLayer.class,
+        ConvolutionSkippingRecompute::qualifies,
+        convolution -> new ConvolutionSkippingRecompute(convolution, network));
   }
 
   private static boolean qualifies(ConvolutionLayer layer) {

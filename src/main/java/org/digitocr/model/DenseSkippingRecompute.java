@@ -26,15 +26,11 @@ final class DenseSkippingRecompute extends DenseLayer {
 
   /** Swaps the network's plain-ReLU dense layers for this one, on the same arrays. */
   static MultiLayerNetwork install(MultiLayerNetwork network) {
-    // exactly deeplearning4j's class: not this one again, nor an output layer
     return LayerSwap.replace(
         network,
-        layer ->
-            layer instanceof DenseLayer dense
-                    && dense.getClass() == DenseLayer.class
-                    && isPlainRelu(dense)
-                ? new DenseSkippingRecompute(dense, network)
-                : layer);
+        DenseLayer.class,
+        DenseSkippingRecompute::isPlainRelu,
+        dense -> new DenseSkippingRecompute(dense, network));
   }
 
   private static boolean isPlainRelu(DenseLayer layer) {

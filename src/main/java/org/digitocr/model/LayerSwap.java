@@ -1,6 +1,7 @@
 package org.digitocr.model;
 
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -10,15 +11,21 @@ final class LayerSwap {
   private LayerSwap() {}
 
   /**
-   * @param replacement a layer's replacement, or the layer itself to keep it
+   * Replaces each layer of exactly class {@code type} (not a subclass: not a replacement again)
+   * that {@code qualifies}.
    */
-  static MultiLayerNetwork replace(MultiLayerNetwork network, UnaryOperator<Layer> replacement) {
+  static <L extends Layer> MultiLayerNetwork replace(
+      MultiLayerNetwork network,
+      Class<L> type,
+      Predicate<L> qualifies,
+      Function<L, Layer> replacement) {
     Layer[] layers = network.getLayers().clone();
     boolean swapped = false;
     for (int i = 0; i < layers.length; i++) {
-      Layer replaced = replacement.apply(layers[i]);
-      swapped |= replaced != layers[i];
-      layers[i] = replaced;
+      if (layers[i].getClass() == type && qualifies.test(type.cast(layers[i]))) {
+        layers[i] = replacement.apply(type.cast(layers[i]));
+        swapped = true;
+      }
     }
     if (swapped) {
       network.setLayers(layers);

@@ -42,12 +42,9 @@ final class PlainMaxPooling extends SubsamplingLayer {
   static MultiLayerNetwork install(MultiLayerNetwork network) {
     return LayerSwap.replace(
         network,
-        layer ->
-            layer instanceof SubsamplingLayer pooling
-                    && !(pooling instanceof PlainMaxPooling)
-                    && isNchwMax(pooling)
-                ? new PlainMaxPooling(pooling, network)
-                : layer);
+        SubsamplingLayer.class,
+        PlainMaxPooling::isNchwMax,
+        pooling -> new PlainMaxPooling(pooling, network));
   }
 
   private static boolean isNchwMax(SubsamplingLayer layer) {

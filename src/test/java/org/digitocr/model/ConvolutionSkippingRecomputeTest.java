@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.digitocr.mnist.MnistSet;
 import org.digitocr.runtime.Natives;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 class ConvolutionSkippingRecomputeTest {
-  private static final DataSet BATCH = batch();
+  private static final DataSet BATCH = RandomBatch.of(16);
 
   @BeforeAll
   static void nd4j() {
@@ -69,14 +66,5 @@ class ConvolutionSkippingRecomputeTest {
 
   private static MultiLayerNetwork cnn() {
     return CnnFactory.build(10, 0, 0.001, 5);
-  }
-
-  private static DataSet batch() {
-    Natives.configureNd4j();
-    INDArray labels = Nd4j.zeros(DataType.FLOAT, 16, 10);
-    for (int i = 0; i < 16; i++) {
-      labels.putScalar(i, i % 10, 1);
-    }
-    return new DataSet(Nd4j.rand(DataType.FLOAT, 16, MnistSet.PIXELS), labels);
   }
 }

@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.digitocr.mnist.MnistSet;
 import org.digitocr.runtime.Natives;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 class DenseSkippingRecomputeTest {
-  private static final DataSet BATCH = batch();
+  private static final DataSet BATCH = RandomBatch.of(32);
 
   @BeforeAll
   static void nd4j() {
@@ -61,14 +58,5 @@ class DenseSkippingRecomputeTest {
       network.fit(BATCH);
     }
     return network.params().toFloatVector();
-  }
-
-  private static DataSet batch() {
-    Natives.configureNd4j();
-    INDArray labels = Nd4j.zeros(DataType.FLOAT, 32, 10);
-    for (int i = 0; i < 32; i++) {
-      labels.putScalar(i, i % 10, 1);
-    }
-    return new DataSet(Nd4j.rand(DataType.FLOAT, 32, MnistSet.PIXELS), labels);
   }
 }

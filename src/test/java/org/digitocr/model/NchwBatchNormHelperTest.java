@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 class NchwBatchNormHelperTest {
@@ -40,11 +41,9 @@ class NchwBatchNormHelperTest {
    */
   @Test
   void trainingGradientsAreDeeplearning4jsOwn() {
-    INDArray digits = Nd4j.rand(DataType.FLOAT, 24, MnistSet.PIXELS);
-    INDArray labels = Nd4j.zeros(DataType.FLOAT, 24, 10);
-    for (int i = 0; i < 24; i++) {
-      labels.putScalar(i, i % 10, 1);
-    }
+    DataSet batch = RandomBatch.of(24);
+    INDArray digits = batch.getFeatures();
+    INDArray labels = batch.getLabels();
     INDArray expected = gradient(PlainMaxPooling.install(cnn()), digits, labels);
     INDArray actual =
         gradient(NchwBatchNormHelper.install(PlainMaxPooling.install(cnn())), digits, labels);

@@ -40,11 +40,7 @@ class PlainMaxPoolingTest {
   void trainsExactlyAsDeeplearning4jsOwnLayerTrains() {
     MultiLayerNetwork plain = PlainMaxPooling.install(CnnFactory.build(10, 0, 0.001, 5));
     MultiLayerNetwork own = CnnFactory.build(10, 0, 0.001, 5);
-    INDArray labels = Nd4j.zeros(DataType.FLOAT, 16, 10);
-    for (int i = 0; i < 16; i++) {
-      labels.putScalar(i, i % 10, 1);
-    }
-    DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, 16, MnistSet.PIXELS), labels);
+    DataSet batch = RandomBatch.of(16);
     for (int step = 0; step < 3; step++) {
       plain.fit(batch);
       own.fit(batch);
