@@ -33,7 +33,8 @@ final class DenseSkippingRecompute extends DenseLayer {
         dense -> new DenseSkippingRecompute(dense, network));
   }
 
-  private static boolean isPlainRelu(DenseLayer layer) {
+  /** ReLU with no cap, threshold or slope, and no layer norm: the same thing as max(0, x). */
+  static boolean isPlainRelu(DenseLayer layer) {
     var conf = (org.deeplearning4j.nn.conf.layers.DenseLayer) layer.conf().getLayer();
     return conf.getActivationFn() instanceof ActivationReLU relu
         && relu.getMax() == null

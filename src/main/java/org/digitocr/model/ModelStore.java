@@ -92,7 +92,7 @@ public final class ModelStore {
   }
 
   public static DigitClassifier load(Path model) throws IOException {
-    return new NetworkClassifier(loadNetwork(model));
+    return NetworkClassifier.forInference(loadNetwork(model));
   }
 
   /**
@@ -102,7 +102,7 @@ public final class ModelStore {
    */
   public static DigitClassifier load(String name, byte[] model) throws IOException {
     try {
-      return new NetworkClassifier(
+      return NetworkClassifier.forInference(
           ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(model), false));
     } catch (Exception e) {
       throw unreadable(name, e);
