@@ -22,6 +22,17 @@ if [[ ! -f $input/.complete ]]; then
   touch "$input/.complete"
 fi
 
+# Pages and pages/s are read from report.json, which only --format json writes: add it.
+scan_options=()
+while (($#)); do
+  case $1 in
+    --format=*) scan_options+=("$1,json") ;;
+    --format) scan_options+=(--format "$2,json") && shift ;;
+    *) scan_options+=("$1") ;;
+  esac
+  shift
+done
+
 load_average() { uptime | sed 's/.*load average: //'; }
 
 declare -A pps
@@ -33,7 +44,7 @@ for jobs in 1 2; do
   status=0
   /usr/bin/time -v -o "$out.time" \
     java -jar "$jar" scan "$input" --output "$out" --jobs "$jobs" --quiet \
-    --log-file "$out.log" "$@" || status=$?
+    --log-file "$out.log" "${scan_options[@]}" || status=$?
   load_after=$(load_average)
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
       n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' \
