@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.List;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.digitocr.runtime.Natives;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -32,6 +37,26 @@ class DenseSkippingRecomputeTest {
     float[] own = trained(mlp(0.2));
     float[] skipping = trained(DenseSkippingRecompute.install(mlp(0.2)));
     assertArrayEquals(own, skipping);
+  }
+
+  /** MultiLayerNetwork drops the first layer's input gradient: that layer does not compute it. */
+  @Test
+  void onlyTheFirstLayerLeavesOutItsInputGradient() {
+    MultiLayerNetwork network = DenseSkippingRecompute.install(mlp(0.2));
+    network.fit(BATCH); // hands the layers their gradient arrays
+    LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+    INDArray input = BATCH.getFeatures();
+    for (int layer = 0; layer < 2; layer++) {
+      Layer dense = network.getLayer(layer);
+      dense.setInput(input, noWorkspaces);
+      INDArray output = dense.activate(true, noWorkspaces);
+      Pair<Gradient, INDArray> gradients =
+          dense.backpropGradient(Nd4j.onesLike(output), noWorkspaces);
+      assertEquals(
+          List.of("b", "W"), List.copyOf(gradients.getFirst().gradientForVariable().keySet()));
+      assertEquals(layer == 0, gradients.getSecond() == null);
+      input = output;
+    }
   }
 
   @Test
