@@ -39,6 +39,14 @@ class DenseSkippingRecomputeTest {
     assertArrayEquals(own, skipping);
   }
 
+  /** The CNN's dense layer has dropout on its input, and a layer below it. */
+  @Test
+  void trainsTheCnnExactlyAsDeeplearning4jsOwnLayer() {
+    float[] own = trained(CnnFactory.build(10, 0.2, 0.001, 1));
+    float[] skipping = trained(DenseSkippingRecompute.install(CnnFactory.build(10, 0.2, 0.001, 1)));
+    assertArrayEquals(own, skipping);
+  }
+
   /** MultiLayerNetwork drops the first layer's input gradient: that layer does not compute it. */
   @Test
   void onlyTheFirstLayerLeavesOutItsInputGradient() {
