@@ -1,6 +1,7 @@
 package org.digitocr.output;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +9,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -20,6 +25,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
@@ -74,7 +81,40 @@ public final class SearchablePdf implements AutoCloseable {
    * the PDF as they are, without decoding and encoding them again.
    */
   public void addJpegPage(byte[] jpeg, PageResult result, double dpi) throws IOException {
-    addPage(JPEGFactory.createFromByteArray(document, jpeg), result, dpi);
+    addPage(jpegImage(jpeg), result, dpi);
+  }
+
+  /**
+   * The JPEG as a PDF image, its size and colours read from its header. {@code
+   * JPEGFactory.createFromByteArray} reads them from ImageIO's metadata tree instead: 15 ms a page,
+   * 5% of a scan writing every format. Grey and YCbCr JPEGs (all that OpenCV writes for a page) are
+   * placed here; any other goes through PDFBox's factory.
+   */
+  private PDImageXObject jpegImage(byte[] jpeg) throws IOException {
+    ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
+    int width;
+    int height;
+    ImageTypeSpecifier type;
+    try (ImageInputStream header = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+      reader.setInput(header);
+      width = reader.getWidth(0);
+      height = reader.getHeight(0);
+      type = reader.getRawImageType(0);
+    } finally {
+      reader.dispose();
+    }
+    int components = type == null ? 0 : type.getNumComponents();
+    if (components != 1 && components != 3) {
+      return JPEGFactory.createFromByteArray(document, jpeg);
+    }
+    return new PDImageXObject(
+        document,
+        new ByteArrayInputStream(jpeg),
+        COSName.DCT_DECODE,
+        width,
+        height,
+        8,
+        components == 1 ? PDDeviceGray.INSTANCE : PDDeviceRGB.INSTANCE);
   }
 
   private void addPage(PDImageXObject picture, PageResult result, double dpi) throws IOException {
