@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Batch benchmark (issue #5): `scan` over PAGES generated A4 pages (200 dpi, ~100 digits each,
+# Batch benchmark (issue #5): `bin/digit-ocr scan` over PAGES generated A4 pages (200 dpi, ~100 digits each,
 # default 1000) with --jobs 1 and --jobs 2; prints pages/s, peak RSS and the 1-to-2 scaling.
 # Pages are generated once into target/bench-pages/; extra arguments after PAGES go to `scan`.
 # Other processes on the machine slow both runs: the load average is printed beside the figures.
@@ -43,7 +43,7 @@ for jobs in 1 2; do
   load_before=$(load_average)
   status=0
   /usr/bin/time -v -o "$out.time" \
-    java -jar "$jar" scan "$input" --output "$out" --jobs "$jobs" --quiet \
+    bin/digit-ocr scan "$input" --output "$out" --jobs "$jobs" --quiet \
     --log-file "$out.log" "${scan_options[@]}" || status=$?
   load_after=$(load_average)
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
