@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Batch benchmark (issue #5): `bin/digit-ocr scan` over PAGES generated A4 pages (200 dpi, ~100 digits each,
-# default 1000) with --jobs 1 and --jobs 2; prints pages/s, peak RSS and the 1-to-2 scaling.
+# Batch benchmark (issue #5): `bin/digit-ocr scan` over PAGES generated A4 pages (200 dpi, ~100
+# digits each, default 1000) with --jobs 1 and --jobs 2; prints pages/s, peak RSS and the 1-to-2
+# scaling.
 # Pages are generated once into target/bench-pages/; extra arguments after PAGES go to `scan`.
 # Other processes on the machine slow both runs: the load average is printed beside the figures.
 set -euo pipefail
