@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.OutputLayer;
 import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 
 /**
@@ -50,11 +51,11 @@ final class SmallBatchForwardPass {
     float[][] weights = new float[layers.length][];
     float[][] biases = new float[layers.length][];
     for (int l = 0; l < layers.length; l++) {
-      if (!layers[l].paramTable().containsKey("b")) {
+      if (!layers[l].paramTable().containsKey(DefaultParamInitializer.BIAS_KEY)) {
         return Optional.empty();
       }
-      weights[l] = layers[l].getParam("W").dup('c').data().asFloat();
-      biases[l] = layers[l].getParam("b").toFloatVector();
+      weights[l] = layers[l].getParam(DefaultParamInitializer.WEIGHT_KEY).dup('c').data().asFloat();
+      biases[l] = layers[l].getParam(DefaultParamInitializer.BIAS_KEY).toFloatVector();
     }
     return Optional.of(new SmallBatchForwardPass(weights, biases));
   }

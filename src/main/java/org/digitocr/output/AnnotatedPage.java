@@ -61,8 +61,12 @@ public final class AnnotatedPage {
   }
 
   public static void write(Path file, Mat image, PageResult result) throws IOException {
-    byte[] png =
-        image.type() == CvType.CV_8UC1 ? indexedPng(image, result) : colourPng(image, result);
+    byte[] png;
+    try {
+      png = image.type() == CvType.CV_8UC1 ? indexedPng(image, result) : colourPng(image, result);
+    } catch (IOException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
     AtomicFiles.write(file, png);
   }
 
