@@ -33,7 +33,7 @@ import org.digitocr.pipeline.PageReader;
 import org.digitocr.pipeline.PageResult;
 import org.digitocr.pipeline.ReadOptions;
 import org.digitocr.runtime.Natives;
-import org.digitocr.util.Sha256;
+import org.digitocr.util.ContentHash;
 
 /**
  * Reads many inputs into one output folder: {@code jobs} workers read pages in parallel while this
@@ -231,16 +231,16 @@ public final class BatchRunner {
         fail(index, new InputException(input.file().toString(), kind, input.rejection()));
         return;
       }
-      String sha256;
+      String hash;
       try {
-        sha256 = Sha256.of(input.file());
+        hash = ContentHash.of(input.file());
       } catch (IOException e) {
         fail(
             index,
             new InputException(input.file().toString(), ErrorKind.UNREADABLE, e.getMessage()));
         return;
       }
-      if (!settings.force() && manifest.isDone(name, entry(sha256, List.of()))) {
+      if (!settings.force() && manifest.isDone(name, entry(hash, List.of()))) {
         try {
           stored.put(index, store.read(name).size());
           claimed.addAll(manifest.entry(name).outputs());
@@ -254,7 +254,7 @@ public final class BatchRunner {
       }
       InputJob job;
       try {
-        job = new InputJob(index, input, sha256, PageLoader.open(input.file(), settings.load()));
+        job = new InputJob(index, input, hash, PageLoader.open(input.file(), settings.load()));
       } catch (InputException e) {
         fail(index, e);
         return;
@@ -368,7 +368,7 @@ public final class BatchRunner {
         }
         stored.put(job.index, job.pageCount());
         if (pageFailures.isEmpty()) {
-          manifest.record(name, entry(job.sha256, outputs));
+          manifest.record(name, entry(job.contentHash, outputs));
           manifest.saveIfDue();
         }
       } catch (IOException | RuntimeException e) {
@@ -455,8 +455,8 @@ public final class BatchRunner {
       }
     }
 
-    private Manifest.Entry entry(String sha256, List<String> outputs) {
-      return new Manifest.Entry(sha256, model, settings.options(), outputs);
+    private Manifest.Entry entry(String contentHash, List<String> outputs) {
+      return new Manifest.Entry(contentHash, model, settings.options(), outputs);
     }
 
     private void deleteQuietly(String relative) {

@@ -18,7 +18,7 @@ import org.digitocr.pipeline.PageResult;
 final class InputJob implements PageSource {
   final int index;
   final Input input;
-  final String sha256;
+  final String contentHash;
   private final PageSource source;
   private final PageResult[] results;
   private final List<Failure> failures = new ArrayList<>();
@@ -26,10 +26,10 @@ final class InputJob implements PageSource {
   private int unfinished;
   private boolean discarded;
 
-  InputJob(int index, Input input, String sha256, PageSource source) {
+  InputJob(int index, Input input, String contentHash, PageSource source) {
     this.index = index;
     this.input = input;
-    this.sha256 = sha256;
+    this.contentHash = contentHash;
     this.source = source;
     this.results = new PageResult[source.pageCount()];
     this.unfinished = results.length;

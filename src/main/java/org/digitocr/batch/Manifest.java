@@ -1,6 +1,7 @@
 package org.digitocr.batch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -23,7 +24,10 @@ import org.digitocr.output.AtomicFiles;
  */
 public final class Manifest {
   public static final String FILE_NAME = "manifest.json";
-  private static final int FORMAT_VERSION = 1;
+
+  /** 2: inputs are identified by {@link org.digitocr.util.ContentHash} instead of SHA-256. */
+  private static final int FORMAT_VERSION = 2;
+
   private static final long SAVE_INTERVAL_NANOS = 2_000_000_000L;
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -31,21 +35,21 @@ public final class Manifest {
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   /**
-   * @param sha256 the input file's content hash
+   * @param contentHash the input file's {@link org.digitocr.util.ContentHash}
    * @param model the model file's content hash
    * @param options the settings that change what is written for an input
    * @param outputs files written for the input, relative to the output folder, {@code /}-separated;
    *     kept sorted, so that the manifest does not depend on which worker finished first
    */
   public record Entry(
-      String sha256, String model, SortedMap<String, String> options, List<String> outputs) {
+      String contentHash, String model, SortedMap<String, String> options, List<String> outputs) {
     public Entry {
       options = new TreeMap<>(options);
       outputs = outputs.stream().sorted().toList();
     }
 
     boolean sameWork(Entry other) {
-      return sha256.equals(other.sha256)
+      return contentHash.equals(other.contentHash)
           && model.equals(other.model)
           && options.equals(other.options);
     }
@@ -75,9 +79,18 @@ public final class Manifest {
       return empty(dir);
     }
     try {
-      Stored stored = JSON.readValue(file.toFile(), Stored.class);
-      if (stored.version() != FORMAT_VERSION || stored.inputs() == null) {
-        throw new IOException("unknown manifest version " + stored.version());
+      JsonNode tree = JSON.readTree(file.toFile());
+      int version = tree.path("version").asInt(-1);
+      if (version != FORMAT_VERSION) {
+        throw new IOException(
+            file
+                + (version >= 1 && version < FORMAT_VERSION
+                    ? ": written by an earlier digit-ocr (manifest version " + version + ")"
+                    : ": unknown manifest version " + tree.path("version")));
+      }
+      Stored stored = JSON.treeToValue(tree, Stored.class);
+      if (stored.inputs() == null) {
+        throw new IOException(file + ": not a manifest (no inputs)");
       }
       return new Manifest(dir, new TreeMap<>(stored.inputs()));
     } catch (JsonProcessingException e) {

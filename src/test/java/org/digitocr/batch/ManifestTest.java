@@ -35,7 +35,7 @@ class ManifestTest {
     assertTrue(rerun.isDone("scans/form 1.png", done));
     assertEquals(done, rerun.entry("scans/form 1.png"));
     assertFalse(rerun.isDone("scans/form 2.png", done));
-    assertFalse(rerun.isDone("scans/form 1.png", withSha("bb22")), "changed input");
+    assertFalse(rerun.isDone("scans/form 1.png", withHash("bb22")), "changed input");
     assertFalse(
         rerun.isDone(
             "scans/form 1.png",
@@ -63,7 +63,7 @@ class ManifestTest {
     Manifest manifest = Manifest.load(dir);
     manifest.record("a.png", done);
     manifest.save();
-    manifest.record("b.png", withSha("bb22"));
+    manifest.record("b.png", withHash("bb22"));
     manifest.saveIfDue(); // just saved: not due yet
 
     Manifest afterCrash = Manifest.load(dir);
@@ -75,13 +75,25 @@ class ManifestTest {
 
   @Test
   void aDamagedManifestIsReportedByName() throws IOException {
-    Files.writeString(dir.resolve(Manifest.FILE_NAME), "{\"version\":1,\"inputs\":{");
+    Files.writeString(dir.resolve(Manifest.FILE_NAME), "{\"version\":2,\"inputs\":{");
     IOException e = assertThrows(IOException.class, () -> Manifest.load(dir));
     assertTrue(e.getMessage().startsWith(dir.resolve(Manifest.FILE_NAME) + ": "), e.getMessage());
   }
 
-  private Manifest.Entry withSha(String sha) {
-    return new Manifest.Entry(sha, done.model(), done.options(), done.outputs());
+  @Test
+  void aManifestOfAnEarlierVersionIsReportedAsSuch() throws IOException {
+    Files.writeString(
+        dir.resolve(Manifest.FILE_NAME),
+        "{\"version\":1,\"inputs\":{\"a.png\":{\"sha256\":\"aa11\",\"model\":\"m\","
+            + "\"options\":{},\"outputs\":[]}}}");
+    IOException e = assertThrows(IOException.class, () -> Manifest.load(dir));
+    assertEquals(
+        dir.resolve(Manifest.FILE_NAME) + ": written by an earlier digit-ocr (manifest version 1)",
+        e.getMessage());
+  }
+
+  private Manifest.Entry withHash(String hash) {
+    return new Manifest.Entry(hash, done.model(), done.options(), done.outputs());
   }
 
   private void writeOutputs() throws IOException {
