@@ -140,7 +140,6 @@ public final class BatchRunner {
       writers.start();
       // Loaded only now, so that a locked or unwritable folder is reported at once.
       Natives.shareCoresAmong(settings.jobs());
-      Natives.configureNd4j();
       DigitClassifier classifier = settings.model().load();
       String model = settings.model().fingerprint();
       Run run = new Run(walk.inputs(), loadManifest(out), classifier, model);

@@ -57,17 +57,23 @@ public final class Natives {
   }
 
   /**
-   * Gives each of {@code workers} page workers its share of the cores for OpenCV's own parallel
-   * loops. OpenCV runs a call on every core by default; with one worker per core the workers' calls
-   * oversubscribed the cores and their threads waited on each other ({@code scan --jobs 2} on 60
-   * generated pages, median of five alternating runs: 5.8 pages/s, 6.0 with one OpenCV thread per
-   * worker). A user's {@code OPENCV_FOR_THREADS_NUM} is left alone.
+   * Gives each of {@code workers} page workers its share of the cores for OpenCV's parallel loops
+   * and OpenBLAS's products (configuring ND4J first). Both run a call on every core by default;
+   * with one worker per core the workers' calls oversubscribed the cores and their threads waited
+   * on each other: {@code scan --jobs 2} on 60 generated pages, median of five alternating runs,
+   * 5.8 pages/s, 6.0 with one OpenCV thread per worker; on 100 pages, three alternating runs,
+   * 12.1–12.2 pages/s, 12.2–12.9 with one OpenBLAS thread too, whose waits in {@code sched_yield}
+   * had been a third of the MLP's time on a page. A user's {@code OPENCV_FOR_THREADS_NUM} is left
+   * alone.
    */
   public static synchronized void shareCoresAmong(int workers) {
     loadOpenCv();
+    configureNd4j();
+    int share = Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
     if (System.getenv(OPENCV_THREADS) == null) {
-      Core.setNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors() / workers));
+      Core.setNumThreads(share);
     }
+    Nd4j.factory().blas().setMaxThreads(share);
   }
 
   /**

@@ -25,14 +25,16 @@ class NativesTest {
   }
 
   @Test
-  void pageWorkersShareTheCoresForOpenCvsLoops() {
+  void pageWorkersShareTheCoresForOpenCvsLoopsAndOpenBlasProducts() {
     assumeTrue(System.getenv("OPENCV_FOR_THREADS_NUM") == null, "the user's setting is kept");
     int cores = Runtime.getRuntime().availableProcessors();
     try {
       Natives.shareCoresAmong(cores);
       assertEquals(1, Core.getNumThreads());
+      assertEquals(1, Natives.blasThreads());
       Natives.shareCoresAmong(1);
       assertEquals(cores, Core.getNumThreads());
+      assertEquals(cores, Natives.blasThreads());
     } finally {
       Natives.shareCoresAmong(1);
     }
