@@ -2,6 +2,9 @@ package org.digitocr.runtime;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Path;
 import nu.pattern.OpenCV;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -43,17 +46,45 @@ public final class Natives {
 
   private static final String OPENCV_THREADS = "OPENCV_FOR_THREADS_NUM";
 
+  private static final String OPENCV_LINUX_X86_64 = "/nu/pattern/opencv/linux/x86_64/";
+
   private static boolean openCvLoaded;
   private static boolean nd4jConfigured;
 
   private Natives() {}
 
-  /** OpenCV from org.openpnp; {@code loadShared()} is refused on Java 12+, so unpack locally. */
+  /**
+   * OpenCV from org.openpnp: on Linux x86-64 its library is loaded from a {@link
+   * NativeLibraryCache}; elsewhere, or if the cache cannot be written, org.openpnp unpacks it into
+   * a temporary folder ({@code loadShared()} is refused on Java 12+).
+   */
   public static synchronized void loadOpenCv() {
-    if (!openCvLoaded) {
-      OpenCV.loadLocally();
-      openCvLoaded = true;
+    if (openCvLoaded) {
+      return;
     }
+    URL library =
+        OpenCV.class.getResource(
+            OPENCV_LINUX_X86_64 + System.mapLibraryName(Core.NATIVE_LIBRARY_NAME));
+    Path cached = null;
+    if (library != null && isLinuxX8664()) {
+      try {
+        cached = NativeLibraryCache.inUserCache().unpacked(library);
+      } catch (IOException e) {
+        // The temporary folder below serves as well, only slower.
+      }
+    }
+    if (cached != null) {
+      System.load(cached.toString());
+    } else {
+      OpenCV.loadLocally();
+    }
+    openCvLoaded = true;
+  }
+
+  private static boolean isLinuxX8664() {
+    String arch = System.getProperty("os.arch");
+    return System.getProperty("os.name").equals("Linux")
+        && (arch.equals("amd64") || arch.equals("x86_64"));
   }
 
   /**
