@@ -2,8 +2,8 @@ package org.digitocr.page;
 
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfPoint;
 import org.opencv.core.Point;
+import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -16,7 +16,7 @@ public final class Deskewer {
   /** Rotations below this are left alone: resampling would cost more than it gains. */
   static final double NEGLIGIBLE_DEGREES = 0.1;
 
-  /** The angle search runs on a copy at most this many pixels on its longer side. */
+  /** The angle search runs on a copy this many pixels on its longer side. */
   private static final int SEARCH_SIDE = 800;
 
   private static final double COARSE_STEP = 0.25;
@@ -59,30 +59,34 @@ public final class Deskewer {
    * @param threshold grey levels at or below this are ink
    */
   public double estimateDegrees(Mat grey, double threshold) {
-    Mat small = Thumbnail.atMost(grey, SEARCH_SIDE);
-    Mat ink = new Mat();
-    Imgproc.threshold(small, ink, threshold, 255, Imgproc.THRESH_BINARY_INV);
-    if (small != grey) {
-      small.release();
+    double scale = Math.min(1.0, (double) SEARCH_SIDE / Math.max(grey.cols(), grey.rows()));
+    Mat small = new Mat();
+    Imgproc.resize(grey, small, new Size(), scale, scale, Imgproc.INTER_AREA);
+    Imgproc.threshold(small, small, threshold, 255, Imgproc.THRESH_BINARY_INV);
+    int cols = small.cols();
+    int rows = small.rows();
+    byte[] pixels = new byte[cols * rows];
+    small.get(0, 0, pixels);
+    small.release();
+    int count = 0;
+    for (byte p : pixels) {
+      if ((p & 0xFF) >= 128) {
+        count++;
+      }
     }
-    int cols = ink.cols();
-    int rows = ink.rows();
-    MatOfPoint inkAt = new MatOfPoint();
-    Core.findNonZero(ink, inkAt);
-    ink.release();
-    int count = (int) inkAt.total();
     if (count < 50) {
-      inkAt.release();
       return 0;
     }
-    int[] points = new int[2 * count];
-    inkAt.get(0, 0, points);
-    inkAt.release();
     float[] xs = new float[count];
     float[] ys = new float[count];
-    for (int i = 0; i < count; i++) {
-      xs[i] = points[2 * i] - cols / 2f;
-      ys[i] = points[2 * i + 1];
+    int i = 0;
+    for (int y = 0; y < rows; y++) {
+      for (int x = 0; x < cols; x++) {
+        if ((pixels[y * cols + x] & 0xFF) >= 128) {
+          xs[i] = x - cols / 2f;
+          ys[i++] = y;
+        }
+      }
     }
     // Projections fall within cols/2 * tan(5°) < cols/2 rows above or below the page.
     int pad = cols / 2;
