@@ -63,6 +63,11 @@ class SamplesTest {
       int readRight = 0;
       for (int page = 0; page < expectedPages.size(); page++) {
         List<String> writtenLines = expectedPages.get(page).lines().toList();
+        // Printed titles, form lines or specks read as digits show up as extra lines.
+        assertEquals(
+            nonBlank(writtenLines),
+            nonBlank(readPages.get(page).lines().toList()),
+            sample + " page " + (page + 1) + ": lines read against lines written; read:\n" + read);
         written += writtenLines.stream().mapToInt(line -> digits(line).length()).sum();
         readRight += digitsReadRight(writtenLines, readPages.get(page).lines().toList());
       }
@@ -92,6 +97,10 @@ class SamplesTest {
 
   private static List<String> pages(String transcript) {
     return List.of(transcript.split(String.valueOf(Transcript.PAGE_BREAK), -1));
+  }
+
+  private static long nonBlank(List<String> lines) {
+    return lines.stream().filter(line -> !line.isBlank()).count();
   }
 
   private static String digits(String line) {
