@@ -88,23 +88,25 @@ public final class Natives {
   }
 
   /**
-   * Gives each of {@code workers} page workers its share of the cores for OpenCV's parallel loops
-   * and OpenBLAS's products (configuring ND4J first). Both run a call on every core by default;
-   * with one worker per core the workers' calls oversubscribed the cores and their threads waited
-   * on each other: {@code scan --jobs 2} on 60 generated pages, median of five alternating runs,
-   * 5.8 pages/s, 6.0 with one OpenCV thread per worker; on 100 pages, three alternating runs,
-   * 12.1–12.2 pages/s, 12.2–12.9 with one OpenBLAS thread too, whose waits in {@code sched_yield}
-   * had been a third of the MLP's time on a page. A user's {@code OPENCV_FOR_THREADS_NUM} is left
-   * alone.
+   * Gives each of {@code workers} page workers its share of the cores for OpenCV's parallel loops,
+   * and runs OpenBLAS's products on the calling thread (configuring ND4J first). OpenCV runs a call
+   * on every core by default; with one worker per core the workers' calls oversubscribed the cores
+   * and their threads waited on each other ({@code scan --jobs 2} on 60 generated pages, median of
+   * five alternating runs: 5.8 pages/s, 6.0 with one OpenCV thread per worker). OpenBLAS split each
+   * page's product (~100 digits) over both cores too: in {@code --jobs 2} its waits in {@code
+   * sched_yield} were a third of the MLP's time on a page (100 pages, three alternating runs:
+   * 12.1–12.2 pages/s, 12.2–12.9 with one thread). One thread whatever {@code workers} is, because
+   * a product split differently sums in another order: confidences moved in the fourth decimal on 5
+   * of 93,000 digits, and a page must read the same with any {@code --jobs}. A user's {@code
+   * OPENCV_FOR_THREADS_NUM} is left alone.
    */
   public static synchronized void shareCoresAmong(int workers) {
     loadOpenCv();
     configureNd4j();
-    int share = Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
     if (System.getenv(OPENCV_THREADS) == null) {
-      Core.setNumThreads(share);
+      Core.setNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors() / workers));
     }
-    Nd4j.factory().blas().setMaxThreads(share);
+    Nd4j.factory().blas().setMaxThreads(1);
   }
 
   /**
