@@ -37,15 +37,17 @@ final class NativeLibraryCache {
     return dir;
   }
 
-  /** The cached copy of {@code library}, unpacked first if this version is not there yet. */
+  /**
+   * The cached copy of {@code library}, unpacked first if this version is not there yet or its copy
+   * lost bytes.
+   */
   Path unpacked(URL library) throws IOException {
     URLConnection connection = library.openConnection();
     String path = library.getPath();
     String name = path.substring(path.lastIndexOf('/') + 1);
-    Path copy =
-        dir.resolve(
-            connection.getContentLengthLong() + "-" + connection.getLastModified() + "/" + name);
-    if (Files.isRegularFile(copy)) {
+    long size = connection.getContentLengthLong();
+    Path copy = dir.resolve(size + "-" + connection.getLastModified() + "/" + name);
+    if (Files.isRegularFile(copy) && Files.size(copy) == size) {
       return copy;
     }
     Files.createDirectories(copy.getParent());

@@ -4,7 +4,9 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import nu.pattern.OpenCV;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -62,23 +64,40 @@ public final class Natives {
     if (openCvLoaded) {
       return;
     }
-    URL library =
-        OpenCV.class.getResource(
-            OPENCV_LINUX_X86_64 + System.mapLibraryName(Core.NATIVE_LIBRARY_NAME));
-    Path cached = null;
-    if (library != null && isLinuxX8664()) {
-      try {
-        cached = NativeLibraryCache.inUserCache().unpacked(library);
-      } catch (IOException e) {
-        // The temporary folder below serves as well, only slower.
-      }
-    }
-    if (cached != null) {
-      System.load(cached.toString());
-    } else {
+    Optional<Path> cached = cachedOpenCv();
+    if (cached.isEmpty() || !loaded(cached.get())) {
       OpenCV.loadLocally();
     }
     openCvLoaded = true;
+  }
+
+  private static Optional<Path> cachedOpenCv() {
+    URL library =
+        OpenCV.class.getResource(
+            OPENCV_LINUX_X86_64 + System.mapLibraryName(Core.NATIVE_LIBRARY_NAME));
+    if (library == null || !isLinuxX8664()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(NativeLibraryCache.inUserCache().unpacked(library));
+    } catch (IOException e) {
+      return Optional.empty(); // a temporary folder serves as well, only slower
+    }
+  }
+
+  /** Loads a cached library; a damaged copy is deleted, to be unpacked again next time. */
+  private static boolean loaded(Path library) {
+    try {
+      System.load(library.toString());
+      return true;
+    } catch (UnsatisfiedLinkError e) {
+      try {
+        Files.deleteIfExists(library);
+      } catch (IOException notDeleted) {
+        // Every start then takes the slower way, as without a cache.
+      }
+      return false;
+    }
   }
 
   private static boolean isLinuxX8664() {

@@ -30,6 +30,11 @@ class NativeLibraryCacheTest {
     assertEquals(first, cache.unpacked(library.toUri().toURL()));
     assertEquals(FileTime.fromMillis(0), Files.getLastModifiedTime(first), "not written again");
 
+    Files.write(first, new byte[] {1});
+    assertEquals(first, cache.unpacked(library.toUri().toURL()));
+    assertArrayEquals(
+        new byte[] {1, 2, 3}, Files.readAllBytes(first), "a cut-off copy is replaced");
+
     Files.write(library, new byte[] {1, 2, 3, 4});
     Path second = cache.unpacked(library.toUri().toURL());
     assertNotEquals(first, second);
