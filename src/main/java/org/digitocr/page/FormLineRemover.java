@@ -116,9 +116,7 @@ public final class FormLineRemover {
     int shorter = Math.min(ink.cols(), ink.rows());
     Mat small = shrink(ink);
     Mat smallFaint = shrink(faintInk);
-    InkComponents blobs = InkComponents.find(small, 1);
-    double text = textHeight(blobs, small.rows());
-    blobs.release();
+    double text = textHeight(InkComponents.boxes(small), small.rows());
     int lineLength =
         (int)
             Math.round(
@@ -226,11 +224,11 @@ public final class FormLineRemover {
    * The median height of the blobs that may be characters (neither specks, nor lines, nor frames):
    * on a page of large writing, lines must be longer than the page's size alone suggests.
    */
-  private static double textHeight(InkComponents blobs, int pageHeight) {
+  private static double textHeight(List<Box> blobs, int pageHeight) {
     List<Integer> heights = new ArrayList<>();
-    for (InkComponents.Component blob : blobs.components()) {
-      int width = blob.box().width();
-      int height = blob.box().height();
+    for (Box blob : blobs) {
+      int width = blob.width();
+      int height = blob.height();
       if (height >= 3 && height <= pageHeight / 5 && width <= 4 * height) {
         heights.add(height);
       }

@@ -75,6 +75,43 @@ public final class InkComponents {
   public static InkComponents findSparse(Mat ink) {
     Mat labels = new Mat();
     Imgproc.connectedComponentsWithAlgorithm(ink, labels, 8, CvType.CV_32S, Imgproc.CCL_GRANA);
+    List<Component> components = new ArrayList<>();
+    Mat one = new Mat();
+    int[] label = new int[1];
+    for (MatOfPoint outline : outerOutlines(ink)) {
+      Rect rect = Imgproc.boundingRect(outline);
+      double[] start = outline.get(0, 0);
+      outline.release();
+      labels.get((int) start[1], (int) start[0], label);
+      Mat area = labels.submat(rect);
+      Core.inRange(area, new Scalar(label[0]), new Scalar(label[0]), one);
+      area.release();
+      components.add(
+          new Component(
+              label[0], new Box(rect.x, rect.y, rect.width, rect.height), Core.countNonZero(one)));
+    }
+    one.release();
+    components.sort(Comparator.comparingInt(Component::label));
+    return new InkComponents(labels, List.copyOf(components), 0);
+  }
+
+  /**
+   * The boxes of the blobs (8-connected), from their outer outlines alone: the boxes {@link #find}
+   * gives, in another order, for less than half of its time where only the boxes are wanted (a
+   * half-size A4 page: 1.2 ms against 2.7).
+   */
+  public static List<Box> boxes(Mat ink) {
+    List<Box> boxes = new ArrayList<>();
+    for (MatOfPoint outline : outerOutlines(ink)) {
+      Rect rect = Imgproc.boundingRect(outline);
+      outline.release();
+      boxes.add(new Box(rect.x, rect.y, rect.width, rect.height));
+    }
+    return boxes;
+  }
+
+  /** The outer outline of each blob (the caller releases them). */
+  private static List<MatOfPoint> outerOutlines(Mat ink) {
     List<MatOfPoint> outlines = new ArrayList<>();
     Mat hierarchy = new Mat();
     // Two levels: outer outlines, and the outlines of holes; a blob inside a hole is an outer one.
@@ -84,29 +121,15 @@ public final class InkComponents {
       hierarchy.get(0, 0, links);
     }
     hierarchy.release();
-    List<Component> components = new ArrayList<>();
-    Mat one = new Mat();
-    int[] label = new int[1];
+    List<MatOfPoint> outer = new ArrayList<>();
     for (int i = 0; i < outlines.size(); i++) {
-      MatOfPoint outline = outlines.get(i);
       if (links[4 * i + 3] < 0) {
-        Rect rect = Imgproc.boundingRect(outline);
-        double[] start = outline.get(0, 0);
-        labels.get((int) start[1], (int) start[0], label);
-        Mat area = labels.submat(rect);
-        Core.inRange(area, new Scalar(label[0]), new Scalar(label[0]), one);
-        area.release();
-        components.add(
-            new Component(
-                label[0],
-                new Box(rect.x, rect.y, rect.width, rect.height),
-                Core.countNonZero(one)));
+        outer.add(outlines.get(i));
+      } else {
+        outlines.get(i).release();
       }
-      outline.release();
     }
-    one.release();
-    components.sort(Comparator.comparingInt(Component::label));
-    return new InkComponents(labels, List.copyOf(components), 0);
+    return outer;
   }
 
   /** The OpenCV rectangle of a box, to address the pixels it covers. */

@@ -3,6 +3,7 @@ package org.digitocr.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.digitocr.layout.Box;
@@ -66,6 +67,10 @@ class InkComponentsTest {
 
     assertTrue(full.components().size() > 20);
     assertEquals(full.components(), sparse.components());
+    Comparator<Box> order = Comparator.comparingInt(Box::y).thenComparingInt(Box::x);
+    assertEquals(
+        full.components().stream().map(InkComponents.Component::box).sorted(order).toList(),
+        InkComponents.boxes(ink).stream().sorted(order).toList());
     Box all = new Box(0, 0, ink.cols(), ink.rows());
     for (InkComponents.Component blob : full.components()) {
       Mat expected = full.mask(all, List.of(blob));
@@ -79,5 +84,6 @@ class InkComponentsTest {
   void findsNothingInAnEmptyImage() {
     assertEquals(
         List.of(), InkComponents.findSparse(Mat.zeros(30, 40, CvType.CV_8UC1)).components());
+    assertEquals(List.of(), InkComponents.boxes(Mat.zeros(30, 40, CvType.CV_8UC1)));
   }
 }
