@@ -33,12 +33,18 @@ public interface DigitClassifier {
    * copy through ND4J ~20 µs: more than the forward pass of one digit).
    */
   static float[] rowMajor(INDArray matrix) {
+    return rowMajor(matrix, new float[0]);
+  }
+
+  /** As {@link #rowMajor(INDArray)}, into {@code reuse} when it is long enough. */
+  static float[] rowMajor(INDArray matrix, float[] reuse) {
     INDArray rows =
         matrix.ordering() == 'c' && matrix.elementWiseStride() == 1 && matrix.dataType() == FLOAT
             ? matrix
             : matrix.castTo(FLOAT).dup('c');
-    float[] values = new float[Math.toIntExact(rows.length())];
-    rows.data().asNioFloat().get(Math.toIntExact(rows.offset()), values);
+    int length = Math.toIntExact(rows.length());
+    float[] values = reuse.length >= length ? reuse : new float[length];
+    rows.data().asNioFloat().get(Math.toIntExact(rows.offset()), values, 0, length);
     return values;
   }
 

@@ -8,8 +8,12 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class NetworkClassifier implements DigitClassifier {
   private final MultiLayerNetwork network;
 
-  /** Null while the network trains, or when it is not an MLP. */
+  /** Null while the network trains, or when it is not an MLP; so are the two passes. */
+  private final DenseWeights weights;
+
   private final SmallBatchForwardPass smallBatches;
+  private final BlasForwardPass largeBatches;
+  private float[] pixels = new float[0];
 
   /**
    * For a network that is still training: every batch goes through {@code output()}, on the weights
@@ -20,22 +24,28 @@ public final class NetworkClassifier implements DigitClassifier {
    * train with {@link NchwBatchNormHelper}.
    */
   public NetworkClassifier(MultiLayerNetwork network) {
-    this(withFasterLayers(network), null);
+    this(withFasterLayers(network), null, null);
   }
 
-  private NetworkClassifier(MultiLayerNetwork network, SmallBatchForwardPass smallBatches) {
+  private NetworkClassifier(
+      MultiLayerNetwork network, DenseWeights weights, BlasForwardPass largeBatches) {
     this.network = network;
-    this.smallBatches = smallBatches;
+    this.weights = weights;
+    this.smallBatches = weights == null ? null : new SmallBatchForwardPass(weights);
+    this.largeBatches = largeBatches;
   }
 
   /**
    * For a network whose weights no longer change (a model loaded to read digits): an MLP reads
-   * batches of up to {@link SmallBatchForwardPass#MAX_ROWS} digits through {@link
-   * SmallBatchForwardPass}, on a copy of its weights.
+   * without {@code output()}, on a copy of its weights, batches of up to {@link
+   * SmallBatchForwardPass#MAX_ROWS} digits through {@link SmallBatchForwardPass}, larger ones
+   * through {@link BlasForwardPass}.
    */
   public static NetworkClassifier forInference(MultiLayerNetwork network) {
     MultiLayerNetwork faster = withFasterLayers(network);
-    return new NetworkClassifier(faster, SmallBatchForwardPass.of(faster).orElse(null));
+    DenseWeights weights = DenseWeights.of(faster).orElse(null);
+    return new NetworkClassifier(
+        faster, weights, weights == null ? null : BlasForwardPass.of(weights));
   }
 
   private static MultiLayerNetwork withFasterLayers(MultiLayerNetwork network) {
@@ -53,32 +63,35 @@ public final class NetworkClassifier implements DigitClassifier {
     if (!readsHere(batch)) {
       return network.output(batch, false);
     }
-    return Nd4j.create(
-        smallBatchProbabilities(batch), new long[] {batch.rows(), smallBatches.classes()}, 'c');
+    return Nd4j.create(probabilitiesHere(batch), new long[] {batch.rows(), weights.classes()}, 'c');
   }
 
-  /** As {@link DigitClassifier#classify(INDArray)}, without an ND4J array around small batches. */
+  /** As {@link DigitClassifier#classify(INDArray)}, without an ND4J array around the answers. */
   @Override
   public Prediction[] classify(INDArray batch) {
     if (!readsHere(batch)) {
       return DigitClassifier.super.classify(batch);
     }
-    return Prediction.ofRows(smallBatchProbabilities(batch), smallBatches.classes());
+    return Prediction.ofRows(probabilitiesHere(batch), weights.classes());
   }
 
   private boolean readsHere(INDArray batch) {
-    return smallBatches != null
-        && batch.rank() == 2
-        && batch.rows() <= SmallBatchForwardPass.MAX_ROWS
-        && batch.columns() == smallBatches.inputs();
+    return weights != null && batch.rank() == 2 && batch.columns() == weights.inputs();
   }
 
-  private float[] smallBatchProbabilities(INDArray batch) {
-    return smallBatches.probabilities(DigitClassifier.rowMajor(batch), (int) batch.rows());
+  private float[] probabilitiesHere(INDArray batch) {
+    int rows = Math.toIntExact(batch.rows());
+    pixels = DigitClassifier.rowMajor(batch, pixels);
+    return rows <= SmallBatchForwardPass.MAX_ROWS
+        ? smallBatches.probabilities(pixels, rows)
+        : largeBatches.probabilities(pixels, rows);
   }
 
   @Override
   public DigitClassifier copy() {
-    return new NetworkClassifier(withFasterLayers(network.clone()), smallBatches);
+    return new NetworkClassifier(
+        withFasterLayers(network.clone()),
+        weights,
+        largeBatches == null ? null : largeBatches.copy());
   }
 }

@@ -1,0 +1,185 @@
+package org.digitocr.model;
+
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
+
+import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.FloatPointer;
+
+/**
+ * A dense ReLU network's forward pass to its softmax output as one OpenBLAS product per layer (the
+ * library ND4J itself calls, on its threads), on buffers kept from one batch to the next.
+ *
+ * <p>{@code MultiLayerNetwork.output()} on a batch of 256 ran at ~60–90k digits/s where its three
+ * products alone run at ~125–160k with two threads: the rest went on dispatch, fresh output arrays
+ * and separate bias, ReLU and softmax ops (docs/performance.md, session 13). Here:
+ *
+ * <ul>
+ *   <li>each layer's bias is the last row of its weight matrix, met by a column of ones in the
+ *       layer's input, so the product adds it;
+ *   <li>a layer writes its output straight into the next layer's input, ReLU is applied there in
+ *       one pass, and the softmax on the last layer's logits in Java;
+ *   <li>the first layer multiplies only the pixels that are ink in some digit of the batch: a third
+ *       of an MNIST batch's pixels are background in all 256 digits.
+ * </ul>
+ *
+ * <p>Holds buffers between calls: one instance per thread ({@link #copy()}).
+ */
+final class BlasForwardPass {
+  private final DenseWeights network;
+
+  /** Layers after the first: weights with the bias as last row, shared by copies (read only). */
+  private final FloatPointer[] weightsWithBias;
+
+  /** The first layer's weight rows for the batch's inked pixels, then its bias. */
+  private final FloatPointer firstLayerWeights;
+
+  /** Per layer, {@code rows x (inputs + 1)}, row-major; the last column is all ones. */
+  private final FloatPointer[] layerInputs;
+
+  private FloatPointer logits;
+  private float[] staging = new float[0];
+  private int capacity;
+
+  private BlasForwardPass(DenseWeights network, FloatPointer[] weightsWithBias) {
+    this.network = network;
+    this.weightsWithBias = weightsWithBias;
+    this.firstLayerWeights = new FloatPointer((long) (network.inputs() + 1) * network.outputs(0));
+    this.layerInputs = new FloatPointer[network.layers()];
+  }
+
+  static BlasForwardPass of(DenseWeights network) {
+    FloatPointer[] weightsWithBias = new FloatPointer[network.layers()];
+    for (int l = 1; l < network.layers(); l++) {
+      float[] weights = network.weights(l);
+      float[] biases = network.biases(l);
+      weightsWithBias[l] = new FloatPointer((long) weights.length + biases.length);
+      weightsWithBias[l].asBuffer().put(weights).put(biases);
+    }
+    return new BlasForwardPass(network, weightsWithBias);
+  }
+
+  /** A pass over the same weights with buffers of its own, for another thread. */
+  BlasForwardPass copy() {
+    return new BlasForwardPass(network, weightsWithBias);
+  }
+
+  /**
+   * @param pixels at least {@code rows x network.inputs()}, row-major
+   * @return {@code rows x network.classes()} probabilities, row-major
+   */
+  float[] probabilities(float[] pixels, int rows) {
+    reserve(rows);
+    int inked = stageFirstLayer(pixels, rows);
+    int last = network.layers() - 1;
+    for (int l = 0; l <= last; l++) {
+      int inputs = (l == 0 ? inked : network.inputs(l)) + 1;
+      int outputs = network.outputs(l);
+      FloatPointer weights = l == 0 ? firstLayerWeights : weightsWithBias[l];
+      FloatPointer output = l < last ? layerInputs[l + 1] : logits;
+      int outputStride = l < last ? outputs + 1 : outputs;
+      cblas_sgemm(
+          CblasRowMajor,
+          CblasNoTrans,
+          CblasNoTrans,
+          rows,
+          outputs,
+          inputs,
+          1f,
+          layerInputs[l],
+          inputs,
+          weights,
+          outputs,
+          0f,
+          output,
+          outputStride);
+      if (l < last) {
+        relu(output.asBuffer(), rows * outputStride);
+      }
+    }
+    int classes = network.classes();
+    float[] probabilities = new float[rows * classes];
+    logits.asBuffer().get(probabilities);
+    for (int r = 0; r < rows; r++) {
+      DenseWeights.softmax(probabilities, r * classes, classes);
+    }
+    return probabilities;
+  }
+
+  /**
+   * Copies the columns of the batch's inked pixels, and a column of ones, into the first layer's
+   * input, and the matching weight rows, and the bias, into its weights.
+   *
+   * @return how many pixels are ink in some digit of the batch
+   */
+  private int stageFirstLayer(float[] pixels, int rows) {
+    int inputs = network.inputs();
+    float[] ink = new float[inputs];
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0, p = r * inputs; i < inputs; i++, p++) {
+        ink[i] = Math.max(ink[i], Math.abs(pixels[p]));
+      }
+    }
+    int[] inked = new int[inputs];
+    int count = 0;
+    for (int i = 0; i < inputs; i++) {
+      if (ink[i] != 0) {
+        inked[count++] = i;
+      }
+    }
+    int stride = count + 1;
+    for (int r = 0; r < rows; r++) {
+      int from = r * inputs;
+      int to = r * stride;
+      for (int j = 0; j < count; j++) {
+        staging[to + j] = pixels[from + inked[j]];
+      }
+      staging[to + count] = 1;
+    }
+    layerInputs[0].asBuffer().put(staging, 0, rows * stride);
+    int outputs = network.outputs(0);
+    float[] weights = network.weights(0);
+    FloatBuffer rowsOfInk = firstLayerWeights.asBuffer();
+    for (int j = 0; j < count; j++) {
+      rowsOfInk.put(weights, inked[j] * outputs, outputs);
+    }
+    rowsOfInk.put(network.biases(0));
+    return count;
+  }
+
+  /** ReLU in place; the ones column stays 1. */
+  private void relu(FloatBuffer values, int length) {
+    values.get(0, staging, 0, length);
+    for (int i = 0; i < length; i++) {
+      staging[i] = Math.max(staging[i], 0);
+    }
+    values.put(0, staging, 0, length);
+  }
+
+  /** Buffers for batches of up to {@code rows} digits. */
+  private void reserve(int rows) {
+    if (rows <= capacity) {
+      return;
+    }
+    int widest = 0;
+    for (int l = 0; l < network.layers(); l++) {
+      int stride = network.inputs(l) + 1;
+      widest = Math.max(widest, stride);
+      if (layerInputs[l] != null) {
+        layerInputs[l].close();
+      }
+      layerInputs[l] = new FloatPointer((long) rows * stride);
+      FloatBuffer input = layerInputs[l].asBuffer();
+      for (int r = 0; r < rows; r++) {
+        input.put(r * stride + stride - 1, 1);
+      }
+    }
+    if (logits != null) {
+      logits.close();
+    }
+    logits = new FloatPointer((long) rows * network.classes());
+    staging = new float[rows * widest];
+    capacity = rows;
+  }
+}
