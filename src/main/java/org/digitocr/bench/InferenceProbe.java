@@ -9,9 +9,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Digits classified per second through {@link DigitClassifier#classify(INDArray)}, the call the
- * scan pipeline makes, one digit at a time and in batches of 256, over the test set after two seconds of
- * warm-up. The batches are views of one matrix made before the clock starts, so the figures measure
- * the classifier, not copying pixels around.
+ * scan pipeline makes, one digit at a time and in batches of 256, over the test set after two
+ * seconds of warm-up. The batches are views of one matrix made before the clock starts, so the
+ * figures measure the classifier, not copying pixels around.
  */
 public final class InferenceProbe implements Probe {
   static final int LARGE_BATCH = 256;
