@@ -75,6 +75,11 @@ public interface DigitClassifier {
   }
 
   static INDArray toBatch(List<Mat> digits) {
+    return Nd4j.create(pixels(digits), new long[] {digits.size(), MnistSet.PIXELS}, 'c');
+  }
+
+  /** The crops' pixels in [0,1], one row of 784 per crop. */
+  static float[] pixels(List<Mat> digits) {
     float[] pixels = new float[digits.size() * MnistSet.PIXELS];
     float[] one = new float[MnistSet.PIXELS];
     Mat asFloat = new Mat();
@@ -92,6 +97,6 @@ public interface DigitClassifier {
       System.arraycopy(one, 0, pixels, i * MnistSet.PIXELS, MnistSet.PIXELS);
     }
     asFloat.release();
-    return Nd4j.create(pixels, new long[] {digits.size(), MnistSet.PIXELS}, 'c');
+    return pixels;
   }
 }

@@ -1,8 +1,11 @@
 package org.digitocr.model;
 
+import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.digitocr.mnist.MnistSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.opencv.core.Mat;
 
 /** A {@link DigitClassifier} backed by a deeplearning4j network. */
 public final class NetworkClassifier implements DigitClassifier {
@@ -75,13 +78,26 @@ public final class NetworkClassifier implements DigitClassifier {
     return Prediction.ofRows(probabilitiesHere(batch), weights.classes());
   }
 
+  /** As {@link DigitClassifier#classify(List)}, without an ND4J array around the crops either. */
+  @Override
+  public Prediction[] classify(List<Mat> digits) {
+    if (weights == null || weights.inputs() != MnistSet.PIXELS || digits.isEmpty()) {
+      return DigitClassifier.super.classify(digits);
+    }
+    return Prediction.ofRows(
+        probabilitiesHere(DigitClassifier.pixels(digits), digits.size()), weights.classes());
+  }
+
   private boolean readsHere(INDArray batch) {
     return weights != null && batch.rank() == 2 && batch.columns() == weights.inputs();
   }
 
   private float[] probabilitiesHere(INDArray batch) {
-    int rows = Math.toIntExact(batch.rows());
     pixels = DigitClassifier.rowMajor(batch, pixels);
+    return probabilitiesHere(pixels, Math.toIntExact(batch.rows()));
+  }
+
+  private float[] probabilitiesHere(float[] pixels, int rows) {
     return rows <= SmallBatchForwardPass.MAX_ROWS
         ? smallBatches.probabilities(pixels, rows)
         : largeBatches.probabilities(pixels, rows);

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.digitocr.mnist.MnistSet;
 import org.digitocr.runtime.Natives;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,12 +17,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
 
 class NetworkClassifierTest {
   private static final DataSet BATCH = RandomBatch.of(40);
 
   @BeforeAll
   static void nd4j() {
+    Natives.loadOpenCv();
     Natives.configureNd4j();
   }
 
@@ -60,6 +66,29 @@ class NetworkClassifierTest {
     float[] after = DigitClassifier.rowMajor(classifier.probabilities(digit));
     assertNotEquals(before[0], after[0]);
     assertArrayEquals(DigitClassifier.rowMajor(network.output(digit, false)), after);
+  }
+
+  /** Scan's crops, 8-bit or float, reach the forward passes without an ND4J array: as output(). */
+  @Test
+  void cropsReadAsTheNetworkReadsTheirPixels() {
+    MultiLayerNetwork network = mlp();
+    DigitClassifier classifier = NetworkClassifier.forInference(network);
+    for (int count : new int[] {3, 20}) {
+      List<Mat> crops = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        Mat crop = new Mat(MnistSet.SIDE, MnistSet.SIDE, i % 2 == 0 ? CvType.CV_8U : CvType.CV_32F);
+        Core.randu(crop, 0, i % 2 == 0 ? 255 : 1);
+        crops.add(crop);
+      }
+      float[] expected =
+          DigitClassifier.rowMajor(network.output(DigitClassifier.toBatch(crops), false));
+      Prediction[] read = classifier.classify(crops);
+      assertEquals(count, read.length);
+      for (int i = 0; i < count; i++) {
+        assertArrayEquals(
+            Arrays.copyOfRange(expected, i * 10, i * 10 + 10), read[i].probabilities(), 1e-6f);
+      }
+    }
   }
 
   @Test
