@@ -65,28 +65,22 @@ public final class Deskewer {
     Imgproc.threshold(small, small, threshold, 255, Imgproc.THRESH_BINARY_INV);
     int cols = small.cols();
     int rows = small.rows();
-    byte[] pixels = new byte[cols * rows];
-    small.get(0, 0, pixels);
+    Mat points = new Mat();
+    Core.findNonZero(small, points);
     small.release();
-    int count = 0;
-    for (byte p : pixels) {
-      if ((p & 0xFF) >= 128) {
-        count++;
-      }
-    }
+    int count = (int) points.total();
     if (count < 50) {
+      points.release();
       return 0;
     }
+    int[] xy = new int[2 * count];
+    points.get(0, 0, xy);
+    points.release();
     float[] xs = new float[count];
     float[] ys = new float[count];
-    int i = 0;
-    for (int y = 0; y < rows; y++) {
-      for (int x = 0; x < cols; x++) {
-        if ((pixels[y * cols + x] & 0xFF) >= 128) {
-          xs[i] = x - cols / 2f;
-          ys[i++] = y;
-        }
-      }
+    for (int i = 0; i < count; i++) {
+      xs[i] = xy[2 * i] - cols / 2f;
+      ys[i] = xy[2 * i + 1];
     }
     // Projections fall within cols/2 * tan(5°) < cols/2 rows above or below the page.
     int pad = cols / 2;
