@@ -6,6 +6,7 @@ import java.util.Random;
 import org.digitocr.model.DigitClassifier;
 import org.digitocr.pipeline.PageReader;
 import org.digitocr.pipeline.ReadOptions;
+import org.digitocr.runtime.Natives;
 import org.digitocr.synth.EncodedPage;
 import org.digitocr.synth.PageGenerator;
 import org.digitocr.synth.PageOptions;
@@ -52,8 +53,18 @@ public final class ScanProbe implements Probe {
     for (int i = 0; i < warmUpPages + pages; i++) {
       files.add(EncodedPage.scan(generator.generate(random, options), DPI));
     }
-    PageReader reader = new PageReader(classifier, ReadOptions.DEFAULT);
     progress.step(String.format("reading them, one worker, after %d warm-up pages", warmUpPages));
+    int blasThreads = Natives.blasThreads();
+    Natives.shareCoresAmong(1); // the threads scan --jobs 1 reads with
+    try {
+      return timedReads(files);
+    } finally {
+      Natives.setBlasThreads(blasThreads);
+    }
+  }
+
+  private List<Figure> timedReads(List<EncodedPage> files) throws Exception {
+    PageReader reader = new PageReader(classifier, ReadOptions.DEFAULT);
     double warmUp = 0;
     double[] seconds = new double[pages];
     long timedCpu = 0;

@@ -77,8 +77,7 @@ public final class EvaluatePagesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Natives.loadOpenCv();
-    Natives.configureNd4j();
+    Natives.shareCoresAmong(1); // read as scan --jobs 1 reads
     DigitClassifier classifier = model.load();
     double startup =
         (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;

@@ -189,6 +189,12 @@ public final class Natives {
     return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
   }
 
+  /** Sets the threads OpenBLAS may use for one matrix product. */
+  public static void setBlasThreads(int threads) {
+    configureNd4j();
+    Nd4j.factory().blas().setMaxThreads(threads);
+  }
+
   /** Threads OpenBLAS may use for one matrix product. */
   public static int blasThreads() {
     return Nd4j.factory().blas().getMaxThreads();
