@@ -38,10 +38,15 @@ class NchwBatchNormHelperTest {
   /**
    * The gradient of every parameter, and the step of the stored mean and variance, as
    * deeplearning4j computes them with its oneDNN helper, to float rounding.
+   *
+   * <p>On a fixed batch: ReLU and max pooling route gradients by comparisons, and on some random
+   * batches two values within rounding of each other send one filter's gradients another way (3 of
+   * 30 seeded batches had 408–574 of the 356,906 gradients off, all in one 3x3x64 filter; the
+   * others none). Unseeded, this test failed that way once in CI.
    */
   @Test
   void trainingGradientsAreDeeplearning4jsOwn() {
-    DataSet batch = RandomBatch.of(24);
+    DataSet batch = RandomBatch.of(24, 0);
     INDArray digits = batch.getFeatures();
     INDArray labels = batch.getLabels();
     INDArray expected = gradient(PlainMaxPooling.install(cnn()), digits, labels);
