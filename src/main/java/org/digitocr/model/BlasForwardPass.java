@@ -37,7 +37,10 @@ final class BlasForwardPass {
   /** The first layer's weight rows for the batch's inked pixels, then its bias. */
   private final FloatPointer firstLayerWeights;
 
-  /** Per layer, {@code rows x (inputs + 1)}, row-major; the last column is all ones. */
+  /**
+   * Per layer, {@code rows x (inputs + 1)}, row-major, the last column all ones; the first layer's
+   * is as wide as the batch's inked pixels, plus one.
+   */
   private final FloatPointer[] layerInputs;
 
   private FloatPointer logits;
@@ -178,9 +181,11 @@ final class BlasForwardPass {
         layerInputs[l].close();
       }
       layerInputs[l] = new FloatPointer((long) rows * stride);
-      FloatBuffer input = layerInputs[l].asBuffer();
-      for (int r = 0; r < rows; r++) {
-        input.put(r * stride + stride - 1, 1);
+      if (l > 0) {
+        FloatBuffer input = layerInputs[l].asBuffer();
+        for (int r = 0; r < rows; r++) {
+          input.put(r * stride + stride - 1, 1);
+        }
       }
     }
     if (logits != null) {
