@@ -9,6 +9,7 @@ import java.util.List;
 import org.digitocr.mnist.MnistFiles;
 import org.digitocr.mnist.MnistSet;
 import org.digitocr.mnist.MnistTestData;
+import org.digitocr.model.NetworkClassifier;
 import org.digitocr.runtime.Natives;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,19 @@ class TrainerTest {
     assertTrue(last.testAccuracy() > 0.75, "test accuracy " + last.testAccuracy());
     // Guessing uniformly would cost ln(10) = 2.3 per digit.
     assertTrue(last.trainLoss() < Math.log(10) / 3, "train loss " + last.trainLoss());
+  }
+
+  /** The history holds the kept network's own scores on the whole training and test sets. */
+  @Test
+  void theKeptEpochIsScoredOnTheWholeSets() {
+    EpochStats kept = first.history().get(first.keptEpoch() - 1);
+    NetworkClassifier classifier = new NetworkClassifier(first.network());
+    Score onTrain = Score.of(classifier, train);
+    Score onTest = Score.of(classifier, test);
+    assertEquals(onTrain.loss(), kept.trainLoss(), 1e-9);
+    assertEquals(onTrain.accuracy(), kept.trainAccuracy(), 1e-9);
+    assertEquals(onTest.loss(), kept.testLoss(), 1e-9);
+    assertEquals(onTest.accuracy(), kept.testAccuracy(), 1e-9);
   }
 
   @Test
