@@ -1,7 +1,7 @@
 package org.digitocr.mnist;
 
+import org.digitocr.util.FloatMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
@@ -73,7 +73,7 @@ public record MnistSet(float[] pixels, byte[] labels) {
 
   /** All digits as an {@code n x 784} matrix. */
   public INDArray features() {
-    return Nd4j.create(pixels, new long[] {size(), PIXELS}, 'c');
+    return FloatMatrix.ofRows(pixels, size(), PIXELS);
   }
 
   /** One-hot labels as an {@code n x 10} matrix. */
@@ -87,6 +87,6 @@ public record MnistSet(float[] pixels, byte[] labels) {
     for (int i = 0; i < size(); i++) {
       oneHot[i * classes + labels[i]] = 1f;
     }
-    return Nd4j.create(oneHot, new long[] {size(), classes}, 'c');
+    return FloatMatrix.ofRows(oneHot, size(), classes);
   }
 }

@@ -4,8 +4,8 @@ import static org.nd4j.linalg.api.buffer.DataType.FLOAT;
 
 import java.util.List;
 import org.digitocr.mnist.MnistSet;
+import org.digitocr.util.FloatMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
@@ -75,7 +75,7 @@ public interface DigitClassifier {
   }
 
   static INDArray toBatch(List<Mat> digits) {
-    return Nd4j.create(pixels(digits), new long[] {digits.size(), MnistSet.PIXELS}, 'c');
+    return FloatMatrix.ofRows(pixels(digits), digits.size(), MnistSet.PIXELS);
   }
 
   /** The crops' pixels in [0,1], one row of 784 per crop. */

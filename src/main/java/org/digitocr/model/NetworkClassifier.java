@@ -3,8 +3,8 @@ package org.digitocr.model;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.digitocr.mnist.MnistSet;
+import org.digitocr.util.FloatMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.opencv.core.Mat;
 
 /** A {@link DigitClassifier} backed by a deeplearning4j network. */
@@ -66,7 +66,7 @@ public final class NetworkClassifier implements DigitClassifier {
     if (!readsHere(batch)) {
       return network.output(batch, false);
     }
-    return Nd4j.create(probabilitiesHere(batch), new long[] {batch.rows(), weights.classes()}, 'c');
+    return FloatMatrix.ofRows(probabilitiesHere(batch), batch.rows(), weights.classes());
   }
 
   /** As {@link DigitClassifier#classify(INDArray)}, without an ND4J array around the answers. */

@@ -11,9 +11,9 @@ import org.digitocr.model.CnnFactory;
 import org.digitocr.model.MlpFactory;
 import org.digitocr.model.NetworkClassifier;
 import org.digitocr.runtime.Natives;
+import org.digitocr.util.FloatMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -162,7 +162,7 @@ public final class Trainer {
           train.pixels(), rows[i] * MnistSet.PIXELS, pixels, i * MnistSet.PIXELS, MnistSet.PIXELS);
       augmenter.distort(pixels, i * MnistSet.PIXELS, Augmenter.randomFor(seed, epoch, rows[i]));
     }
-    return Nd4j.create(pixels, new long[] {rows.length, MnistSet.PIXELS}, 'c');
+    return FloatMatrix.ofRows(pixels, rows.length, MnistSet.PIXELS);
   }
 
   private static void shuffle(int[] order, Random random) {
