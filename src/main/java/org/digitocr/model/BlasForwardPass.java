@@ -31,7 +31,10 @@ final class BlasForwardPass {
 
   private final DenseWeights network;
 
-  /** Layers after the first: weights with the bias as last row, shared by copies (read only). */
+  /**
+   * Per layer after the first (index 0 stays empty: that layer's rows are chosen per batch), its
+   * weights with the bias as last row; shared by copies, read only.
+   */
   private final FloatPointer[] weightsWithBias;
 
   /** The first layer's weight rows for the batch's inked pixels, then its bias. */

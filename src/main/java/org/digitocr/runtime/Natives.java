@@ -125,7 +125,7 @@ public final class Natives {
     if (System.getenv(OPENCV_THREADS) == null) {
       Core.setNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors() / workers));
     }
-    Nd4j.factory().blas().setMaxThreads(1);
+    setBlasThreads(1);
   }
 
   /**
