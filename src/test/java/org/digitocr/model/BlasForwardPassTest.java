@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class BlasForwardPassTest {
-  private static final MultiLayerNetwork NETWORK =
-      MlpFactory.build(List.of(64, 32), 0.2, 0.001, 5, 11);
+  /** Built once ND4J is configured: some settings only take effect before it loads. */
+  private static MultiLayerNetwork network;
 
   @BeforeAll
   static void nd4j() {
     Natives.configureNd4j();
+    network = MlpFactory.build(List.of(64, 32), 0.2, 0.001, 5, 11);
   }
 
   /** Every other pixel is background in all digits, so the first layer uses half its rows. */
@@ -81,11 +82,11 @@ class BlasForwardPassTest {
   }
 
   private static BlasForwardPass pass() {
-    return BlasForwardPass.of(DenseWeights.of(NETWORK).orElseThrow());
+    return BlasForwardPass.of(DenseWeights.of(network).orElseThrow());
   }
 
   private static float[] expected(INDArray batch) {
-    return DigitClassifier.rowMajor(NETWORK.output(batch, false));
+    return DigitClassifier.rowMajor(network.output(batch, false));
   }
 
   private static List<Integer> answers(float[] probabilities) {

@@ -7,9 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.digitocr.runtime.Natives;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class DenseWeightsTest {
+  @BeforeAll
+  static void nd4j() {
+    Natives.configureNd4j();
+  }
+
   @Test
   void copiesEachLayersWeightsRowMajor() {
     MultiLayerNetwork network = MlpFactory.build(List.of(64, 32), 0.2, 0.001, 5, 11);
