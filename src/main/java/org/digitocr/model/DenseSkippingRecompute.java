@@ -41,7 +41,10 @@ final class DenseSkippingRecompute extends DenseLayer {
 
   /** ReLU with no cap, threshold or slope, and no layer norm: the same thing as max(0, x). */
   static boolean isPlainRelu(DenseLayer layer) {
-    var conf = (org.deeplearning4j.nn.conf.layers.DenseLayer) layer.conf().getLayer();
+    return isPlainRelu((org.deeplearning4j.nn.conf.layers.DenseLayer) layer.conf().getLayer());
+  }
+
+  static boolean isPlainRelu(org.deeplearning4j.nn.conf.layers.DenseLayer conf) {
     return conf.getActivationFn() instanceof ActivationReLU relu
         && relu.getMax() == null
         && (relu.getThreshold() == null || relu.getThreshold() == 0)

@@ -7,6 +7,7 @@ import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.digitocr.augment.Augmenter;
 import org.digitocr.mnist.MnistSet;
+import org.digitocr.model.BlasTrainingStep;
 import org.digitocr.model.CnnFactory;
 import org.digitocr.model.MlpFactory;
 import org.digitocr.model.NetworkClassifier;
@@ -108,45 +109,55 @@ public final class Trainer {
     }
     List<EpochStats> history = new ArrayList<>();
     long start = System.nanoTime();
-    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-      long epochStart = System.nanoTime();
-      listener.onEpochStart(epoch, shuffled.count());
-      if (!schedule.isConstant()) {
-        network.setLearningRate(schedule.rate(epoch));
-      }
-      shuffle(order, shuffler);
-      shuffled.reorder(order);
-      for (int b = 0; b < shuffled.count(); b++) {
-        DataSet batch = shuffled.batch(b);
-        if (augmenter != null) {
-          batch =
-              new DataSet(
-                  distorted(
-                      train,
-                      java.util.Arrays.copyOfRange(
-                          order, b * config.batchSize(), Math.min(n, (b + 1) * config.batchSize())),
-                      augmenter,
-                      config.seed(),
-                      epoch),
-                  batch.getLabels());
+    // The tutorial's MLP trains outside MultiLayerNetwork.fit, on the same arrays, twice as fast.
+    try (BlasTrainingStep blasStep =
+        BlasTrainingStep.supports(network) ? new BlasTrainingStep(network, config.seed()) : null) {
+      for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        long epochStart = System.nanoTime();
+        listener.onEpochStart(epoch, shuffled.count());
+        if (!schedule.isConstant()) {
+          network.setLearningRate(schedule.rate(epoch));
         }
-        network.fit(batch);
-        listener.onBatch(epoch, b + 1);
-      }
-      Score trainScore = Score.of(classifier, trainScoredFeatures, trainScoredLabels);
-      Score testScore = Score.of(classifier, testFeatures, test.labels());
-      EpochStats stats =
-          new EpochStats(
-              epoch,
-              (System.nanoTime() - epochStart) / 1e9,
-              trainScore.loss(),
-              trainScore.accuracy(),
-              testScore.loss(),
-              testScore.accuracy());
-      history.add(stats);
-      listener.onEpochEnd(stats);
-      if (stopping.shouldStop(epoch, testScore.loss(), network)) {
-        break;
+        shuffle(order, shuffler);
+        shuffled.reorder(order);
+        for (int b = 0; b < shuffled.count(); b++) {
+          DataSet batch = shuffled.batch(b);
+          if (augmenter != null) {
+            batch =
+                new DataSet(
+                    distorted(
+                        train,
+                        java.util.Arrays.copyOfRange(
+                            order,
+                            b * config.batchSize(),
+                            Math.min(n, (b + 1) * config.batchSize())),
+                        augmenter,
+                        config.seed(),
+                        epoch),
+                    batch.getLabels());
+          }
+          if (blasStep != null) {
+            blasStep.fit(batch.getFeatures(), batch.getLabels());
+          } else {
+            network.fit(batch);
+          }
+          listener.onBatch(epoch, b + 1);
+        }
+        Score trainScore = Score.of(classifier, trainScoredFeatures, trainScoredLabels);
+        Score testScore = Score.of(classifier, testFeatures, test.labels());
+        EpochStats stats =
+            new EpochStats(
+                epoch,
+                (System.nanoTime() - epochStart) / 1e9,
+                trainScore.loss(),
+                trainScore.accuracy(),
+                testScore.loss(),
+                testScore.accuracy());
+        history.add(stats);
+        listener.onEpochEnd(stats);
+        if (stopping.shouldStop(epoch, testScore.loss(), network)) {
+          break;
+        }
       }
     }
     stopping.restoreBest(network);
