@@ -218,6 +218,19 @@ public final class BlasTrainingStep implements AutoCloseable {
    * @param labels rows x classes, one-hot (or class probabilities), the same layout
    */
   public void fit(INDArray features, INDArray labels) {
+    if (features.rank() != 2
+        || labels.rank() != 2
+        || features.columns() != widths[0]
+        || labels.columns() != widths[layers]
+        || labels.rows() != features.rows()) {
+      throw new IllegalArgumentException(
+          String.format(
+              "a batch for %d inputs and %d classes, not features %s and labels %s",
+              widths[0],
+              widths[layers],
+              Arrays.toString(features.shape()),
+              Arrays.toString(labels.shape())));
+    }
     if (!isFlatFloats(features) || !isFlatFloats(labels)) {
       features = features.castTo(DataType.FLOAT).dup('c');
       labels = labels.castTo(DataType.FLOAT).dup('c');

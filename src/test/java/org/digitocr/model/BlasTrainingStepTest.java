@@ -100,6 +100,21 @@ class BlasTrainingStepTest {
     return rows;
   }
 
+  /** The step reads native memory: a batch of the wrong shape is refused, not read past. */
+  @Test
+  void refusesBatchesOfAnotherShape() {
+    DataSet batch = RandomBatch.of(4, 6);
+    try (BlasTrainingStep step =
+        new BlasTrainingStep(MlpFactory.build(List.of(8), 0, 1e-3, 1), 1)) {
+      INDArray fewerPixels =
+          batch.getFeatures().get(NDArrayIndex.all(), NDArrayIndex.interval(0, 100));
+      assertThrows(IllegalArgumentException.class, () -> step.fit(fewerPixels, batch.getLabels()));
+      INDArray fewerLabels = batch.getLabels().get(NDArrayIndex.interval(0, 2), NDArrayIndex.all());
+      assertThrows(
+          IllegalArgumentException.class, () -> step.fit(batch.getFeatures(), fewerLabels));
+    }
+  }
+
   @Test
   void takesTheTutorialsNetworksAndNoOthers() {
     assertTrue(BlasTrainingStep.supports(MlpFactory.build(List.of(512, 256), 0.2, 1e-3, 9)));
