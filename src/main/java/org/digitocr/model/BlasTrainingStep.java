@@ -20,6 +20,7 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.digitocr.util.FloatMatrix;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -157,8 +158,8 @@ public final class BlasTrainingStep implements AutoCloseable {
     return network.params().length() == parameters
         && state != null
         && state.length() == 2 * parameters
-        && isFlatFloats(network.params())
-        && isFlatFloats(state);
+        && FloatMatrix.isContiguous(network.params())
+        && FloatMatrix.isContiguous(state);
   }
 
   private static boolean trainsPlainly(BaseLayer layer, Object updater) {
@@ -197,20 +198,6 @@ public final class BlasTrainingStep implements AutoCloseable {
     return list == null || list.isEmpty();
   }
 
-  private static boolean isFlatFloats(INDArray array) {
-    return array.dataType() == DataType.FLOAT
-        && array.ordering() == 'c'
-        && array.elementWiseStride() == 1;
-  }
-
-  /**
-   * Elements {@code from} to {@code from + length} of a flat array, in place. (A view's data buffer
-   * starts at the view's first element.)
-   */
-  private static FloatPointer floats(INDArray array, long from, long length) {
-    return new FloatPointer(array.data().addressPointer()).capacity(from + length).position(from);
-  }
-
   /**
    * One step on a mini-batch, as {@code network.fit(new DataSet(features, labels))}.
    *
@@ -231,7 +218,7 @@ public final class BlasTrainingStep implements AutoCloseable {
               Arrays.toString(features.shape()),
               Arrays.toString(labels.shape())));
     }
-    if (!isFlatFloats(features) || !isFlatFloats(labels)) {
+    if (!FloatMatrix.isContiguous(features) || !FloatMatrix.isContiguous(labels)) {
       features = features.castTo(DataType.FLOAT).dup('c');
       labels = labels.castTo(DataType.FLOAT).dup('c');
     }
@@ -239,12 +226,12 @@ public final class BlasTrainingStep implements AutoCloseable {
     reserve(rows);
     long parameters = gradient.capacity();
     INDArray state = network.getUpdater().getStateViewArray();
-    params = floats(network.params(), 0, parameters);
-    adamM = floats(state, 0, parameters);
-    adamV = floats(state, parameters, parameters);
-    FloatPointer input = floats(features, 0, features.length());
+    params = FloatMatrix.elements(network.params());
+    adamM = FloatMatrix.elements(state);
+    adamV = FloatMatrix.elements(state).position(parameters);
+    FloatPointer input = FloatMatrix.elements(features);
     forward(input, rows);
-    outputDelta(floats(labels, 0, labels.length()), rows);
+    outputDelta(FloatMatrix.elements(labels), rows);
     backward(input, rows);
     adam();
   }

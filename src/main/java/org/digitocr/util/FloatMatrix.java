@@ -1,10 +1,11 @@
 package org.digitocr.util;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** ND4J matrices made from Java arrays. */
+/** ND4J matrices made from Java arrays, and their memory read in place. */
 public final class FloatMatrix {
   private FloatMatrix() {}
 
@@ -21,5 +22,24 @@ public final class FloatMatrix {
     INDArray matrix = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, columns}, 'c');
     matrix.data().asNioFloat().put(values);
     return matrix;
+  }
+
+  /** Whether {@code array} holds floats contiguous in memory, in row-major order. */
+  public static boolean isContiguous(INDArray array) {
+    return array.dataType() == DataType.FLOAT
+        && array.ordering() == 'c'
+        && array.elementWiseStride() == 1;
+  }
+
+  /**
+   * The elements of an array {@link #isContiguous}, in place: reads and writes go straight to
+   * ND4J's memory. (A view's data buffer starts at the view's first element.)
+   */
+  public static FloatPointer elements(INDArray array) {
+    if (!isContiguous(array)) {
+      throw new IllegalArgumentException(
+          "not contiguous floats: " + array.dataType() + " " + array.ordering() + " order");
+    }
+    return new FloatPointer(array.data().addressPointer()).capacity(array.length());
   }
 }

@@ -1,9 +1,13 @@
 package org.digitocr.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Random;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.digitocr.mnist.MnistSet;
 import org.digitocr.runtime.Natives;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +38,36 @@ class PlainMaxPoolingTest {
     INDArray before = network.output(digits, false).dup();
     PlainMaxPooling.install(network);
     assertEquals(before, network.output(digits, false));
+  }
+
+  /**
+   * Layer by layer, on inputs full of ties (values 0, 1 and 2): the same outputs, and each window's
+   * gradient goes to the same input, for the 28- and the odd 7-pixel planes ("same" padding).
+   */
+  @Test
+  void poolsAndRoutesGradientsAsDeeplearning4jsOwnLayer() {
+    MultiLayerNetwork own = CnnFactory.build(10, 0, 0.001, 1);
+    MultiLayerNetwork plain = PlainMaxPooling.install(CnnFactory.build(10, 0, 0.001, 1));
+    Random random = new Random(3);
+    for (int index : new int[] {2, 8}) {
+      Layer ownLayer = own.getLayer(index);
+      Layer plainLayer = plain.getLayer(index);
+      assertTrue(plainLayer instanceof PlainMaxPooling);
+      long[] shape = index == 2 ? new long[] {3, 32, 28, 28} : new long[] {2, 128, 7, 7};
+      INDArray input = Nd4j.createUninitialized(DataType.FLOAT, shape);
+      for (long i = 0; i < input.length(); i++) {
+        input.putScalar(i, random.nextInt(3));
+      }
+      LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+      ownLayer.setInput(input, noWorkspaces);
+      plainLayer.setInput(input, noWorkspaces);
+      INDArray ownOutput = ownLayer.activate(true, noWorkspaces);
+      assertEquals(ownOutput, plainLayer.activate(true, noWorkspaces));
+      INDArray epsilon = Nd4j.rand(DataType.FLOAT, ownOutput.shape());
+      assertEquals(
+          ownLayer.backpropGradient(epsilon, noWorkspaces).getSecond(),
+          plainLayer.backpropGradient(epsilon, noWorkspaces).getSecond());
+    }
   }
 
   @Test

@@ -1,13 +1,16 @@
 package org.digitocr.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.FloatBuffer;
 import org.digitocr.runtime.Natives;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class FloatMatrixTest {
   @BeforeAll
@@ -27,5 +30,26 @@ class FloatMatrixTest {
   @Test
   void refusesAShapeThatDoesNotFit() {
     assertThrows(IllegalArgumentException.class, () -> FloatMatrix.ofRows(new float[5], 2, 3));
+  }
+
+  /** A range of rows is read in place from its first element; writes reach the array. */
+  @Test
+  void readsAndWritesARangeOfRowsInPlace() {
+    INDArray matrix = FloatMatrix.ofRows(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 3, 3);
+    INDArray lastRows = matrix.get(NDArrayIndex.interval(1, 3), NDArrayIndex.all());
+    FloatBuffer elements = FloatMatrix.elements(lastRows).asBuffer();
+    assertEquals(6, elements.capacity());
+    assertEquals(4f, elements.get(0));
+    elements.put(5, -9f);
+    assertEquals(-9f, matrix.getFloat(2, 2));
+  }
+
+  @Test
+  void refusesElementsThatAreNotContiguous() {
+    INDArray matrix = FloatMatrix.ofRows(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
+    INDArray firstColumn = matrix.get(NDArrayIndex.all(), NDArrayIndex.point(0));
+    assertFalse(FloatMatrix.isContiguous(firstColumn));
+    assertThrows(IllegalArgumentException.class, () -> FloatMatrix.elements(firstColumn));
+    assertThrows(IllegalArgumentException.class, () -> FloatMatrix.elements(matrix.transpose()));
   }
 }
