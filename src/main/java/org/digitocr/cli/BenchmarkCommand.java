@@ -77,7 +77,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
       names = "--repeats",
       paramLabel = "N",
       defaultValue = "3",
-      description = "Timed passes over the test digits per batch size (default: ${DEFAULT-VALUE}).")
+      description =
+          "Timed repeats per batch size, each at least a second of passes over the test digits"
+              + " (default: ${DEFAULT-VALUE}).")
   int repeats;
 
   @Option(
