@@ -127,7 +127,7 @@ public final class Trainer {
                 new DataSet(
                     distorted(
                         train,
-                        java.util.Arrays.copyOfRange(
+                        Arrays.copyOfRange(
                             order,
                             b * config.batchSize(),
                             Math.min(n, (b + 1) * config.batchSize())),

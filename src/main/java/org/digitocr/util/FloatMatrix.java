@@ -20,7 +20,7 @@ public final class FloatMatrix {
           values.length + " values for a " + rows + " x " + columns + " matrix");
     }
     INDArray matrix = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, columns}, 'c');
-    matrix.data().asNioFloat().put(values);
+    elements(matrix).asBuffer().put(values);
     return matrix;
   }
 
