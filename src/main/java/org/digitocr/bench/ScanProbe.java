@@ -1,9 +1,18 @@
 package org.digitocr.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
+import org.digitocr.batch.ScanOutputs;
 import org.digitocr.model.DigitClassifier;
+import org.digitocr.model.ModelChoice;
+import org.digitocr.model.ModelStore;
 import org.digitocr.pipeline.PageReader;
 import org.digitocr.pipeline.ReadOptions;
 import org.digitocr.runtime.Natives;
@@ -12,21 +21,34 @@ import org.digitocr.synth.PageGenerator;
 import org.digitocr.synth.PageOptions;
 
 /**
- * Whole pages per second as {@code scan} reads them, one worker, after start-up: generated A4 form
- * pages at 200 dpi with about 100 digits each, PNG-encoded before the clock starts, then decoded
- * and read (clean, segment, normalise, classify, lay out) one after another. Writing the outputs is
- * left out: it depends on the formats asked for and the disk, not on the reader.
+ * Whole pages per second as {@code scan} reads them, after start-up: generated A4 form pages at 200
+ * dpi with about 100 digits each, PNG-encoded before the clock starts.
+ *
+ * <p>First one worker decodes and reads them (clean, segment, normalise, classify, lay out) one
+ * after another, outputs not written: they depend on the formats asked for and the disk, not on the
+ * reader. Then {@code scan --jobs N}, one worker per core, reads all of them again from files, as a
+ * user's batch does: in a fresh JVM, writing the CSV tables and JSON results.
  */
 public final class ScanProbe implements Probe {
   static final int DPI = 200;
   static final int DIGITS_PER_PAGE = 100;
 
+  /**
+   * The JVM options {@code bin/digit-ocr} adds for {@code scan}: its pages spend their time in
+   * native code, and C2's compilations cost more than they bought back.
+   */
+  static final List<String> SCAN_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+
+  private final ModelChoice model;
+  private final String mainClass;
   private final DigitClassifier classifier;
   private final PageGenerator generator;
   private final int warmUpPages;
   private final int pages;
 
   /**
+   * @param model the models {@code scan} reads with
+   * @param mainClass the command line's main class, which the batch figure's JVM runs
    * @param warmUpPages pages read before the clock starts. The JIT compiles the pipeline, and the
    *     heap and native allocator grow to their working size, over the first 20 or so pages: in a
    *     fresh JVM pages 1-10 read in 265 ms each, pages 11-20 in 245, later ones in 165-245
@@ -34,8 +56,11 @@ public final class ScanProbe implements Probe {
    *     one reported; the warm-up rate is printed beside it.
    */
   public ScanProbe(
-      DigitClassifier classifier, PageGenerator generator, int warmUpPages, int pages) {
-    this.classifier = classifier;
+      ModelChoice model, String mainClass, PageGenerator generator, int warmUpPages, int pages)
+      throws IOException {
+    this.model = model;
+    this.mainClass = mainClass;
+    this.classifier = model.load();
     this.generator = generator;
     this.warmUpPages = warmUpPages;
     this.pages = pages;
@@ -57,10 +82,101 @@ public final class ScanProbe implements Probe {
     int blasThreads = Natives.blasThreads();
     Natives.shareCoresAmong(1); // the threads scan --jobs 1 reads with
     try {
-      return timedReads(files);
+      List<Figure> figures = timedReads(files);
+      int jobs = Runtime.getRuntime().availableProcessors();
+      progress.step(String.format("reading all %d again as scan --jobs %d", files.size(), jobs));
+      figures.addAll(batchRead(files, jobs));
+      return figures;
     } finally {
+      Natives.shareCoresAmong(1);
       Natives.setBlasThreads(blasThreads);
     }
+  }
+
+  /**
+   * {@code scan --jobs N --format csv,json} over the pages saved as files, in a fresh JVM started
+   * as {@code bin/digit-ocr} starts {@code scan}; its pages per second after start-up from its
+   * {@code report.json}.
+   */
+  private List<Figure> batchRead(List<EncodedPage> files, int jobs)
+      throws IOException, InterruptedException {
+    Path folder = Files.createTempDirectory("digit-ocr-benchmark-");
+    try {
+      Path pages = Files.createDirectory(folder.resolve("pages"));
+      for (int i = 0; i < files.size(); i++) {
+        EncodedPage page = files.get(i);
+        Files.write(
+            pages.resolve(String.format("page-%04d.%s", i + 1, page.extension())), page.bytes());
+      }
+      Path output = folder.resolve("output");
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(SCAN_JVM_OPTIONS);
+      command.addAll(
+          List.of(
+              "-cp",
+              System.getProperty("java.class.path"),
+              mainClass,
+              "scan",
+              pages.toString(),
+              "--jobs",
+              String.valueOf(jobs),
+              "--format",
+              "csv,json",
+              "--quiet",
+              "--output",
+              output.toString(),
+              "--model",
+              model.model().toString(),
+              "--recheck-model",
+              model.recheck() == null ? "none" : model.recheck().toString(),
+              "--recheck-below",
+              String.valueOf(model.recheckBelow())));
+      Process scan =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(folder.resolve("scan.log").toFile())
+              .start();
+      int status = scan.waitFor();
+      Path report = output.resolve(ScanOutputs.REPORT_FILE);
+      if (status != 0 || !Files.isRegularFile(report)) {
+        throw new IOException(
+            "scan --jobs "
+                + jobs
+                + " failed (exit "
+                + status
+                + "): "
+                + lastLine(folder.resolve("scan.log")));
+      }
+      JsonNode read = ModelStore.json().readTree(report.toFile());
+      if (read.path("pages").asLong() != files.size()) {
+        throw new IOException(
+            "scan --jobs "
+                + jobs
+                + " read "
+                + read.path("pages")
+                + " of "
+                + files.size()
+                + " pages");
+      }
+      return List.of(
+          Figure.reported(
+              "scan_jobs_pages_per_second",
+              String.format("scan --jobs %d, the same pages, fresh JVM, CSV + JSON", jobs),
+              "pages/s",
+              read.path("pages_per_second").asDouble()));
+    } finally {
+      try (Stream<Path> written = Files.walk(folder)) {
+        for (Path path : written.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+
+  private static String lastLine(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
+    return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip();
   }
 
   private List<Figure> timedReads(List<EncodedPage> files) throws Exception {

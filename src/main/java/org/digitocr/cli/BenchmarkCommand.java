@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {
       "Measure the program's speed: start-up to a ready model (fresh JVMs), inference at batch 1"
-          + " and 256, seconds per training epoch. Medians of repeats.",
+          + " and 256, generated A4 pages read per second (one worker, then scan --jobs with one"
+          + " worker per core in a fresh JVM), seconds per training epoch. Medians of repeats.",
       "Other processes on the machine slow every figure down; the load average is printed beside"
           + " them."
     })
@@ -94,7 +95,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "40",
       description =
-          "Generated A4 pages read to time the scan pipeline (default: ${DEFAULT-VALUE}).")
+          "Generated A4 pages one worker reads to time the scan pipeline; scan --jobs then reads"
+              + " these and the warm-up pages (default: ${DEFAULT-VALUE}).")
   int pages;
 
   @Option(
@@ -123,14 +125,18 @@ public final class BenchmarkCommand implements Callable<Integer> {
     // Inference is timed for --model alone (issue 8's figures are the MLP's); pages are read as
     // scan reads them, with the checker.
     DigitClassifier classifier = ModelStore.load(model.path());
-    DigitClassifier reading = model.load();
     double loadBefore = loadAverage();
     List<Probe> probes =
         new ArrayList<>(
             List.of(
                 new StartupProbe(model.choice(), startupRuns),
                 new InferenceProbe(classifier, test, repeats),
-                new ScanProbe(reading, PageGenerator.fromMnistTest(data.dir()), warmUpPages, pages),
+                new ScanProbe(
+                    model.choice(),
+                    DigitOcr.class.getName(),
+                    PageGenerator.fromMnistTest(data.dir()),
+                    warmUpPages,
+                    pages),
                 new TrainingProbe(train, test, epochs, TrainingConfig.MLP)));
     if (cnnEpochs > 0) {
       probes.add(new TrainingProbe(train, test, cnnEpochs, TrainingConfig.CNN));

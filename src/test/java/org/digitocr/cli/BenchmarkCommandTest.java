@@ -58,7 +58,8 @@ class BenchmarkCommandTest {
             "infer_digits_per_second_batch1",
             "infer_digits_per_second_batch256",
             "startup_seconds",
-            "scan_pages_per_second")) {
+            "scan_pages_per_second",
+            "scan_jobs_pages_per_second")) {
       assertTrue(figures.path(key).isNumber(), key + " missing in " + run.out());
       double value = figures.get(key).doubleValue();
       assertTrue(value > 0 && Double.isFinite(value), key + " = " + value);
