@@ -166,13 +166,17 @@ public final class FormLineRemover {
 
     Mat cleaned = ink.clone();
     Mat removed = Mat.zeros(ink.size(), CvType.CV_8UC1);
-    removeAndBridge(cleaned, removed, horizontal, horizontalLines, true, true);
+    removeAndBridge(
+        cleaned,
+        removed,
+        horizontal,
+        horizontalLines.components().stream().map(InkComponents.Component::box).toList(),
+        true,
+        true);
     horizontalLines.release();
     // No bridging across box sides: digits in neighbouring comb cells both touch the side
     // between them, and strokes rarely cross one.
-    InkComponents sides = InkComponents.findSparse(vertical);
-    removeAndBridge(cleaned, removed, vertical, sides, false, false);
-    sides.release();
+    removeAndBridge(cleaned, removed, vertical, InkComponents.boxes(vertical), false, false);
     horizontal.release();
     vertical.release();
     Core.subtract(removed, cleaned, removed);
@@ -191,15 +195,14 @@ public final class FormLineRemover {
     Imgproc.dilate(found, known, kernel(across));
     Core.subtract(foundFaint, known, foundFaint);
     known.release();
-    InkComponents faintOnly = InkComponents.findSparse(foundFaint);
     Mat inked = new Mat();
-    for (InkComponents.Component line : faintOnly.components()) {
+    for (InkComponents.Traced line : InkComponents.traced(foundFaint)) {
       Rect box = InkComponents.rect(line.box());
-      Mat mask = faintOnly.mask(line.box(), List.of(line));
+      Mat mask = line.pixels(foundFaint);
       Mat inkThere = ink.submat(box);
       Core.bitwise_and(mask, inkThere, inked);
       inkThere.release();
-      if (Core.countNonZero(inked) < MAX_FAINT_LINE_INK * line.area()) {
+      if (Core.countNonZero(inked) < MAX_FAINT_LINE_INK * Core.countNonZero(mask)) {
         Mat foundThere = found.submat(box);
         Core.bitwise_or(foundThere, mask, foundThere);
         foundThere.release();
@@ -207,7 +210,6 @@ public final class FormLineRemover {
       mask.release();
     }
     inked.release();
-    faintOnly.release();
     foundFaint.release();
     return found;
   }
@@ -339,13 +341,12 @@ public final class FormLineRemover {
       Mat cleaned,
       Mat removed,
       Mat smallLines,
-      InkComponents lines,
+      List<Box> lines,
       boolean horizontal,
       boolean bridge) {
     Size fringe = horizontal ? new Size(3, 2 * FRINGE + 1) : new Size(2 * FRINGE + 1, 3);
     Rect smallPage = new Rect(0, 0, smallLines.cols(), smallLines.rows());
-    for (InkComponents.Component line : lines.components()) {
-      Box box = line.box();
+    for (Box box : lines) {
       // Across the line, the band is the line, its fringe and a pixel of rounding each side; a
       // stroke crossing it has ink within a few pixels beyond.
       int bandWidth = (horizontal ? box.height() : box.width()) * FULL_PER_SEARCH + 2 * FRINGE + 2;
@@ -421,10 +422,8 @@ public final class FormLineRemover {
    * @param nearLines the horizontal lines, grown by {@link #SIDE_REACH}
    */
   private static Mat boxSides(Mat upright, Mat nearLines, int maxSideWidth, int longLength) {
-    InkComponents strokes = InkComponents.findSparse(upright);
-    upright.release();
     Mat sides = Mat.zeros(nearLines.size(), CvType.CV_8UC1);
-    for (InkComponents.Component stroke : strokes.components()) {
+    for (InkComponents.Traced stroke : InkComponents.traced(upright)) {
       Box box = stroke.box();
       boolean joinsLines =
           box.width() <= maxSideWidth
@@ -432,14 +431,14 @@ public final class FormLineRemover {
               && touches(nearLines, box.x(), box.bottom() - 1, box.width());
       if (box.height() >= longLength || joinsLines) {
         Rect rect = InkComponents.rect(box);
-        Mat mask = strokes.mask(box, List.of(stroke));
+        Mat mask = stroke.pixels(upright);
         Mat side = sides.submat(rect);
         Core.bitwise_or(side, mask, side);
         side.release();
         mask.release();
       }
     }
-    strokes.release();
+    upright.release();
     return sides;
   }
 

@@ -8,6 +8,7 @@ import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
+import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
@@ -78,21 +79,64 @@ public final class InkComponents {
     List<Component> components = new ArrayList<>();
     Mat one = new Mat();
     int[] label = new int[1];
-    for (MatOfPoint outline : outerOutlines(ink)) {
-      Rect rect = Imgproc.boundingRect(outline);
-      double[] start = outline.get(0, 0);
-      outline.release();
-      labels.get((int) start[1], (int) start[0], label);
-      Mat area = labels.submat(rect);
+    for (Traced blob : traced(ink)) {
+      labels.get(blob.y(), blob.x(), label);
+      Mat area = labels.submat(rect(blob.box()));
       Core.inRange(area, new Scalar(label[0]), new Scalar(label[0]), one);
       area.release();
-      components.add(
-          new Component(
-              label[0], new Box(rect.x, rect.y, rect.width, rect.height), Core.countNonZero(one)));
+      components.add(new Component(label[0], blob.box(), Core.countNonZero(one)));
     }
     one.release();
     components.sort(Comparator.comparingInt(Component::label));
     return new InkComponents(labels, List.copyOf(components), 0);
+  }
+
+  /**
+   * A blob found by its outer outline alone, without labelling the image.
+   *
+   * @param x where its outline starts: a pixel of the blob
+   * @param y where its outline starts
+   */
+  public record Traced(Box box, int x, int y) {
+    /**
+     * A binary (0/255) image of the blob's box showing its pixels alone: the ink connected to its
+     * outline's start, which within its own box is the blob and nothing else.
+     */
+    public Mat pixels(Mat ink) {
+      Rect rect = rect(box);
+      Mat area = ink.submat(rect);
+      Mat filled = Mat.zeros(rect.height + 2, rect.width + 2, CvType.CV_8UC1);
+      Imgproc.floodFill(
+          area,
+          filled,
+          new Point(x - rect.x, y - rect.y),
+          Scalar.all(0),
+          new Rect(),
+          Scalar.all(0),
+          Scalar.all(0),
+          8 | Imgproc.FLOODFILL_MASK_ONLY | (255 << 8));
+      area.release();
+      Mat pixels = filled.submat(1, rect.height + 1, 1, rect.width + 1);
+      filled.release();
+      return pixels;
+    }
+  }
+
+  /**
+   * The blobs (8-connected) from their outer outlines alone, in no particular order: where only
+   * their boxes, or the pixels of some of them, are wanted, labelling the whole image costs more
+   * (the lines found on a half-size A4 page: outlines 0.3 ms, labels 1.1 ms).
+   */
+  public static List<Traced> traced(Mat ink) {
+    List<Traced> blobs = new ArrayList<>();
+    int[] start = new int[2];
+    for (MatOfPoint outline : outerOutlines(ink)) {
+      Rect rect = Imgproc.boundingRect(outline);
+      outline.get(0, 0, start);
+      outline.release();
+      blobs.add(new Traced(new Box(rect.x, rect.y, rect.width, rect.height), start[0], start[1]));
+    }
+    return blobs;
   }
 
   /**
@@ -101,13 +145,7 @@ public final class InkComponents {
    * half-size A4 page: 1.2 ms against 2.7).
    */
   public static List<Box> boxes(Mat ink) {
-    List<Box> boxes = new ArrayList<>();
-    for (MatOfPoint outline : outerOutlines(ink)) {
-      Rect rect = Imgproc.boundingRect(outline);
-      outline.release();
-      boxes.add(new Box(rect.x, rect.y, rect.width, rect.height));
-    }
-    return boxes;
+    return traced(ink).stream().map(Traced::box).toList();
   }
 
   /** The outer outline of each blob (the caller releases them). */

@@ -78,6 +78,19 @@ class InkComponentsTest {
       Core.absdiff(expected, actual, actual);
       assertEquals(0, Core.countNonZero(actual), "blob " + blob);
     }
+    List<InkComponents.Traced> traced = InkComponents.traced(ink);
+    assertEquals(full.components().size(), traced.size());
+    for (InkComponents.Traced blob : traced) {
+      // each box here is one blob's: the ring's hole holds smaller ones
+      List<InkComponents.Component> same =
+          full.components().stream().filter(c -> c.box().equals(blob.box())).toList();
+      assertEquals(1, same.size(), "blob at " + blob);
+      Mat expected = full.mask(blob.box(), same);
+      Mat actual = blob.pixels(ink);
+      assertEquals(same.get(0).area(), Core.countNonZero(actual), "blob at " + blob);
+      Core.absdiff(expected, actual, actual);
+      assertEquals(0, Core.countNonZero(actual), "blob at " + blob);
+    }
   }
 
   @Test
