@@ -133,9 +133,7 @@ public final class FormLineRemover {
             new Size(1, 2 * FAINT_REACH + 1));
     Mat frameSides = Mat.zeros(small.size(), CvType.CV_8UC1);
     // Frames are sought in the faint ink, where a light one is whole.
-    InkComponents faintBlobs = InkComponents.find(smallFaint, 1);
-    addFrames(faintBlobs, text, horizontal, frameSides);
-    faintBlobs.release();
+    addFrames(smallFaint, text, horizontal, frameSides);
     InkComponents horizontalLines = InkComponents.findSparse(horizontal);
     List<Box> ruledLines =
         horizontalLines.components().stream().map(line -> fullResolution(line.box())).toList();
@@ -248,14 +246,14 @@ public final class FormLineRemover {
    * ink, each at least {@link #FRAME_RUN} of its side long, along at least {@link #FRAME_COVER} of
    * all four sides of its box; a handwritten digit's strokes are curved or short.
    */
-  private static void addFrames(InkComponents blobs, double text, Mat horizontal, Mat vertical) {
-    for (InkComponents.Component blob : blobs.components()) {
+  private static void addFrames(Mat ink, double text, Mat horizontal, Mat vertical) {
+    for (InkComponents.Traced blob : InkComponents.traced(ink)) {
       Box box = blob.box();
       if (box.height() < Math.max(FRAME_HEIGHT_IN_TEXT * text, 2 * FRAME_BAND + 1)
           || box.width() < Math.max(FRAME_WIDTH_IN_TEXT * text, 2 * FRAME_BAND + 1)) {
         continue;
       }
-      Mat frame = blobs.mask(box, List.of(blob));
+      Mat frame = blob.pixels(ink);
       List<Rect> bands =
           List.of(
               new Rect(0, 0, box.width(), FRAME_BAND),

@@ -116,7 +116,10 @@ public final class InkComponents {
           Scalar.all(0),
           8 | Imgproc.FLOODFILL_MASK_ONLY | (255 << 8));
       area.release();
-      Mat pixels = filled.submat(1, rect.height + 1, 1, rect.width + 1);
+      // A copy, not a view: filters on a view read the fill's border, which OpenCV sets to 1.
+      Mat inner = filled.submat(1, rect.height + 1, 1, rect.width + 1);
+      Mat pixels = inner.clone();
+      inner.release();
       filled.release();
       return pixels;
     }
