@@ -38,6 +38,22 @@ class PageCleanerTest {
   }
 
   @Test
+  void intensityStretchesGreyFromThePaperToTheDarkerPartOfTheInkAlone() {
+    Mat grey = new Mat(10, 10, CvType.CV_8UC1, Scalar.all(230));
+    grey.submat(0, 1, 0, 10).setTo(Scalar.all(50)); // the darkest third of the ink
+    grey.submat(1, 3, 0, 10).setTo(Scalar.all(120)); // the rest of the ink
+    grey.submat(3, 6, 0, 10).setTo(Scalar.all(160)); // lighter than the threshold: not ink
+
+    Mat intensity = PageCleaner.intensity(grey, 150, 230);
+
+    // Counted as ink, the 160s would make 120 the full stroke.
+    assertEquals(255, intensity.get(0, 0)[0]);
+    assertEquals(138, intensity.get(1, 0)[0]); // (230 - 120) / 180 of the way, less NO_INK
+    assertEquals(72, intensity.get(3, 0)[0]);
+    assertEquals(0, intensity.get(9, 0)[0]);
+  }
+
+  @Test
   void findsTheRotationOfAPageAndUndoesIt() {
     for (double degrees : new double[] {-4, -1.5, 2.5, 4.5}) {
       Mat page = rowsOfBlobs(degrees);
