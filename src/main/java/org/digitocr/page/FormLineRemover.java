@@ -134,7 +134,7 @@ public final class FormLineRemover {
     Mat frameSides = Mat.zeros(small.size(), CvType.CV_8UC1);
     // Frames are sought in the faint ink, where a light one is whole.
     addFrames(smallFaint, text, horizontal, frameSides);
-    InkComponents horizontalLines = InkComponents.findSparse(horizontal);
+    InkComponents horizontalLines = InkComponents.find(horizontal, 1);
     List<Box> ruledLines =
         horizontalLines.components().stream().map(line -> fullResolution(line.box())).toList();
     int maxSideWidth =

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -33,7 +34,7 @@ class InkComponentsTest {
     ink.submat(new Rect(10, 5, 30, 2)).setTo(INK);
     ink.submat(new Rect(50, 20, 3, 25)).setTo(INK);
 
-    List<InkComponents.Component> found = InkComponents.findSparse(ink).components();
+    List<InkComponents.Component> found = InkComponents.find(ink, 1).components();
 
     assertEquals(2, found.size());
     assertEquals(new Box(10, 5, 30, 2), found.get(0).box());
@@ -43,7 +44,7 @@ class InkComponentsTest {
   }
 
   @Test
-  void findsWhatTheFullLabellingFinds() {
+  void findsWhatOpenCvsLabellingWithStatisticsFinds() {
     Mat ink = Mat.zeros(120, 160, CvType.CV_8UC1);
     // a ring with a blob in its hole, and one in the hole's corner touching nothing
     Imgproc.rectangle(ink, new Point(10, 10), new Point(70, 70), INK, 3);
@@ -64,19 +65,21 @@ class InkComponentsTest {
     }
 
     InkComponents full = InkComponents.find(ink, 1);
-    InkComponents sparse = InkComponents.findSparse(ink);
 
     assertTrue(full.components().size() > 20);
-    assertEquals(full.components(), sparse.components());
+    assertEquals(openCvsStatistics(ink), full.components());
     Comparator<Box> order = Comparator.comparingInt(Box::y).thenComparingInt(Box::x);
     assertEquals(
         full.components().stream().map(InkComponents.Component::box).sorted(order).toList(),
         InkComponents.boxes(ink).stream().sorted(order).toList());
+    Mat labels = new Mat();
+    Imgproc.connectedComponents(ink, labels, 8, CvType.CV_32S);
     Box all = new Box(0, 0, ink.cols(), ink.rows());
+    Mat labelled = new Mat();
     for (InkComponents.Component blob : full.components()) {
-      Mat expected = full.mask(all, List.of(blob));
-      Mat actual = sparse.mask(all, List.of(blob));
-      Core.absdiff(expected, actual, actual);
+      Core.inRange(labels, new Scalar(blob.label()), new Scalar(blob.label()), labelled);
+      Mat actual = full.mask(all, List.of(blob));
+      Core.absdiff(labelled, actual, actual);
       assertEquals(0, Core.countNonZero(actual), "blob " + blob);
     }
     List<InkComponents.Traced> traced = InkComponents.traced(ink);
@@ -98,8 +101,46 @@ class InkComponentsTest {
 
   @Test
   void findsNothingInAnEmptyImage() {
-    assertEquals(
-        List.of(), InkComponents.findSparse(Mat.zeros(30, 40, CvType.CV_8UC1)).components());
+    assertEquals(List.of(), InkComponents.find(Mat.zeros(30, 40, CvType.CV_8UC1), 1).components());
     assertEquals(List.of(), InkComponents.boxes(Mat.zeros(30, 40, CvType.CV_8UC1)));
+  }
+
+  @Test
+  void specksAreBlobsWithFewerPixelsThanTheMinimumWhateverTheirBox() {
+    Mat ink = Mat.zeros(40, 60, CvType.CV_8UC1);
+    Imgproc.line(ink, new Point(2, 2), new Point(11, 11), INK, 1); // 10 pixels in a 10 x 10 box
+    ink.submat(new Rect(30, 20, 5, 5)).setTo(INK);
+    ink.put(35, 50, 255);
+
+    InkComponents found = InkComponents.find(ink, 20);
+
+    assertEquals(
+        List.of(new Box(30, 20, 5, 5)),
+        found.components().stream().map(InkComponents.Component::box).toList());
+    assertEquals(25, found.components().get(0).area());
+    assertEquals(2, found.specks());
+  }
+
+  /** The blobs as OpenCV's labelling with statistics gives them, in label order. */
+  private static List<InkComponents.Component> openCvsStatistics(Mat ink) {
+    Mat labels = new Mat();
+    Mat stats = new Mat();
+    int count =
+        Imgproc.connectedComponentsWithStats(ink, labels, stats, new Mat(), 8, CvType.CV_32S);
+    List<InkComponents.Component> blobs = new ArrayList<>();
+    for (int label = 1; label < count; label++) {
+      int[] row = new int[5];
+      stats.get(label, 0, row);
+      blobs.add(
+          new InkComponents.Component(
+              label,
+              new Box(
+                  row[Imgproc.CC_STAT_LEFT],
+                  row[Imgproc.CC_STAT_TOP],
+                  row[Imgproc.CC_STAT_WIDTH],
+                  row[Imgproc.CC_STAT_HEIGHT]),
+              row[Imgproc.CC_STAT_AREA]));
+    }
+    return blobs;
   }
 }
