@@ -170,9 +170,13 @@ public final class MnistNormalizer {
     Imgproc.findContours(
         stroke, outlines, hierarchy, Imgproc.RETR_LIST, Imgproc.CHAIN_APPROX_SIMPLE);
     double perimeter = 0;
+    MatOfPoint2f curve = new MatOfPoint2f();
     for (MatOfPoint outline : outlines) {
-      perimeter += Imgproc.arcLength(new MatOfPoint2f(outline.toArray()), true);
+      outline.convertTo(curve, CvType.CV_32FC2);
+      perimeter += Imgproc.arcLength(curve, true);
+      outline.release();
     }
+    curve.release();
     double area = Core.countNonZero(stroke);
     stroke.release();
     hierarchy.release();

@@ -110,17 +110,10 @@ public record PaperCoverage(double share, double frameShare) {
   }
 
   private static double largestArea(Mat mask) {
-    Mat labels = new Mat();
-    Mat stats = new Mat();
-    Mat centroids = new Mat();
-    int count = Imgproc.connectedComponentsWithStats(mask, labels, stats, centroids);
-    double largest = 0;
-    for (int label = 1; label < count; label++) {
-      largest = Math.max(largest, stats.get(label, Imgproc.CC_STAT_AREA)[0]);
-    }
-    labels.release();
-    stats.release();
-    centroids.release();
+    InkComponents blobs = InkComponents.find(mask, 1);
+    int largest =
+        blobs.components().stream().mapToInt(InkComponents.Component::area).max().orElse(0);
+    blobs.release();
     return largest;
   }
 
