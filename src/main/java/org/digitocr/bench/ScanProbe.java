@@ -88,7 +88,6 @@ public final class ScanProbe implements Probe {
       figures.addAll(batchRead(files, jobs));
       return figures;
     } finally {
-      Natives.shareCoresAmong(1);
       Natives.setBlasThreads(blasThreads);
     }
   }
