@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
@@ -22,7 +23,8 @@ import org.w3c.dom.Node;
 
 /**
  * A raster image file: page sizes come from the header (read with ImageIO, which decodes no
- * pixels), pixels from OpenCV, one TIFF frame at a time.
+ * pixels), pixels from OpenCV, one TIFF frame at a time, or for a plain grey PNG from {@link
+ * GreyPngDecoder}.
  */
 final class ImageSource implements PageSource {
   /** Grey stays one channel, colour becomes BGR; EXIF orientation is applied. */
@@ -37,6 +39,7 @@ final class ImageSource implements PageSource {
   private final InputFormat format;
   private final List<Frame> frames;
   private final LoadOptions options;
+  private final byte[] bytes;
   private MatOfByte encoded;
 
   /** A frame's size and resolution (0 if unknown), from the header. */
@@ -48,7 +51,7 @@ final class ImageSource implements PageSource {
     this.format = format;
     this.frames = frames;
     this.options = options;
-    this.encoded = new MatOfByte(bytes);
+    this.bytes = bytes;
   }
 
   static ImageSource open(String name, byte[] bytes, InputFormat format, LoadOptions options)
@@ -79,20 +82,31 @@ final class ImageSource implements PageSource {
               + " pixels, limit "
               + options.maxPixels());
     }
-    Mat image;
-    if (format == InputFormat.TIFF) {
-      List<Mat> frames = new ArrayList<>(1);
-      boolean ok =
-          Imgcodecs.imdecodemulti(encoded, DECODE_FLAGS, frames, new Range(number - 1, number));
-      image = ok && !frames.isEmpty() ? frames.get(0) : new Mat();
-    } else {
-      image = Imgcodecs.imdecode(encoded, DECODE_FLAGS);
-    }
+    Mat image = decode(number);
     if (image.empty()) {
       throw new InputException(
           name, ErrorKind.TRUNCATED, pageLabel(number) + "the pixel data cannot be decoded");
     }
     return new Page(number, image, frame.dpi());
+  }
+
+  private Mat decode(int number) {
+    if (format == InputFormat.PNG) {
+      Optional<Mat> grey = GreyPngDecoder.decode(bytes);
+      if (grey.isPresent()) {
+        return grey.get();
+      }
+    }
+    if (encoded == null) {
+      encoded = new MatOfByte(bytes);
+    }
+    if (format == InputFormat.TIFF) {
+      List<Mat> frames = new ArrayList<>(1);
+      boolean ok =
+          Imgcodecs.imdecodemulti(encoded, DECODE_FLAGS, frames, new Range(number - 1, number));
+      return ok && !frames.isEmpty() ? frames.get(0) : new Mat();
+    }
+    return Imgcodecs.imdecode(encoded, DECODE_FLAGS);
   }
 
   private String pageLabel(int number) {
