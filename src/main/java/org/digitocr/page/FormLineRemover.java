@@ -450,14 +450,20 @@ public final class FormLineRemover {
     return thickness.length == 0 ? 0 : thickness[thickness.length / 2];
   }
 
+  /** Whether any of the {@code width} pixels from (x, y) along a row is near a line. */
   private static boolean touches(Mat nearLines, int x, int y, int width) {
-    Mat row = nearLines.submat(new Rect(x, y, width, 1));
-    boolean touching = Core.countNonZero(row) > 0;
-    row.release();
-    return touching;
+    // Read as bytes: a view of a few pixels would cost a Mat.
+    byte[] row = new byte[width];
+    nearLines.get(y, x, row);
+    for (byte pixel : row) {
+      if (pixel != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Mat kernel(Size size) {
-    return Imgproc.getStructuringElement(Imgproc.MORPH_RECT, size);
+    return Kernels.rect((int) size.width, (int) size.height);
   }
 }

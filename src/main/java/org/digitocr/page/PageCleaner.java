@@ -8,7 +8,6 @@ import org.opencv.core.Mat;
 import org.opencv.core.MatOfFloat;
 import org.opencv.core.MatOfInt;
 import org.opencv.core.Scalar;
-import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -132,10 +131,7 @@ public final class PageCleaner {
   /** Clears removed lines, and their soft fringe, from the intensity image. */
   private static void eraseLines(Mat intensity, FormLineRemover.Result withoutLines) {
     Mat erase = new Mat();
-    Imgproc.dilate(
-        withoutLines.removed(),
-        erase,
-        Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
+    Imgproc.dilate(withoutLines.removed(), erase, Kernels.rect(3, 3));
     Core.subtract(erase, withoutLines.ink(), erase);
     intensity.setTo(Scalar.all(0), erase);
     erase.release();
