@@ -111,24 +111,25 @@ public final class InkComponents {
      * outline's start, which within its own box is the blob and nothing else.
      */
     public Mat pixels(Mat ink) {
-      Rect rect = rect(box);
-      Mat area = ink.submat(rect);
-      Mat filled = Mat.zeros(rect.height + 2, rect.width + 2, CvType.CV_8UC1);
+      // The blob is cleared from a copy of its box by a fill, and the box's ink less what is left
+      // is the blob alone: a copy, not a view (filters near a view's edges read what lies around
+      // it), made with fewer Mats (each a native header and a finalizer) than by filling a mask
+      // and copying its inside.
+      Mat area = ink.submat(rect(box));
+      Mat pixels = area.clone();
+      Mat work = new Mat(); // OpenCV's fill allocates its own mask in it
       Imgproc.floodFill(
-          area,
-          filled,
-          new Point(x - rect.x, y - rect.y),
+          pixels,
+          work,
+          new Point(x - box.x(), y - box.y()),
           Scalar.all(0),
           new Rect(),
           Scalar.all(0),
           Scalar.all(0),
-          8 | Imgproc.FLOODFILL_MASK_ONLY | (255 << 8));
+          8);
+      work.release();
+      Core.subtract(area, pixels, pixels);
       area.release();
-      // A copy, not a view: filters on a view read the fill's border, which OpenCV sets to 1.
-      Mat inner = filled.submat(1, rect.height + 1, 1, rect.width + 1);
-      Mat pixels = inner.clone();
-      inner.release();
-      filled.release();
       return pixels;
     }
   }
@@ -227,13 +228,12 @@ public final class InkComponents {
    * given components: what must be kept out of a crop of those components.
    */
   public Mat others(Box region, Iterable<Component> parts) {
+    Mat others = mask(region, parts);
     Mat area = ink.submat(rect(region));
-    Mat any = area.clone();
+    // The parts' own ink is within the region's ink: taken from it, it leaves the rest.
+    Core.subtract(area, others, others);
     area.release();
-    Mat own = mask(region, parts);
-    Core.subtract(any, own, any);
-    own.release();
-    return any;
+    return others;
   }
 
   public void release() {

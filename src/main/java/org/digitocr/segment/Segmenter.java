@@ -9,12 +9,12 @@ import org.digitocr.normalize.MnistNormalizer;
 import org.digitocr.page.CleanPage;
 import org.digitocr.page.InkComponents;
 import org.digitocr.page.InkComponents.Component;
+import org.digitocr.page.Kernels;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
-import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -261,14 +261,13 @@ public final class Segmenter {
    */
   private static Mat inkOf(CleanPage page, Box box, List<Component> parts) {
     Mat others = page.components().others(box, parts);
-    Imgproc.dilate(
-        others, others, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
+    Imgproc.dilate(others, others, Kernels.rect(3, 3));
     Mat area = page.intensity().submat(InkComponents.rect(box));
-    Mat ink = area.clone();
+    // The area less full ink (255) where the others are: their pixels cleared, the rest as they
+    // are, written over the others' mask rather than into a copy of the area.
+    Core.subtract(area, others, others);
     area.release();
-    ink.setTo(Scalar.all(0), others);
-    others.release();
-    return ink;
+    return others;
   }
 
   /**
@@ -505,13 +504,14 @@ public final class Segmenter {
   }
 
   private static Piece cleanPiece(Mat columns, int offsetX, int offsetY) {
-    Mat visible = new Mat();
-    Imgproc.threshold(columns, visible, MnistNormalizer.FAINT, 255, Imgproc.THRESH_BINARY);
+    // The visible ink, from which the crumbs are taken out below.
+    Mat kept = new Mat();
+    Imgproc.threshold(columns, kept, MnistNormalizer.FAINT, 255, Imgproc.THRESH_BINARY);
     Mat labels = new Mat();
     Mat stats = new Mat();
     Mat centroids = new Mat();
     int count =
-        Imgproc.connectedComponentsWithStats(visible, labels, stats, centroids, 8, CvType.CV_32S);
+        Imgproc.connectedComponentsWithStats(kept, labels, stats, centroids, 8, CvType.CV_32S);
     int[] areas = new int[count];
     int largest = 0;
     for (int label = 1; label < count; label++) {
@@ -519,25 +519,32 @@ public final class Segmenter {
       largest = Math.max(largest, areas[label]);
     }
     if (largest == 0) {
-      visible.release();
+      kept.release();
       labels.release();
       return null;
     }
-    Mat kept = Mat.zeros(columns.size(), CvType.CV_8UC1);
-    Mat one = new Mat();
+    // Most pieces have no crumbs, and need no Mat for them.
+    Mat crumb = null;
     for (int label = 1; label < count; label++) {
-      if (areas[label] * 10 >= largest) {
-        Core.inRange(labels, new Scalar(label), new Scalar(label), one);
-        Core.bitwise_or(kept, one, kept);
+      if (areas[label] * 10 < largest) {
+        if (crumb == null) {
+          crumb = new Mat();
+        }
+        Core.inRange(labels, new Scalar(label), new Scalar(label), crumb);
+        Core.subtract(kept, crumb, kept);
       }
     }
+    if (crumb != null) {
+      crumb.release();
+    }
     Rect bounds = Imgproc.boundingRect(kept);
-    Imgproc.dilate(kept, kept, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
-    Mat ink = new Mat();
-    Core.bitwise_and(columns.submat(bounds), kept.submat(bounds), ink);
+    Imgproc.dilate(kept, kept, Kernels.rect(3, 3));
+    // The ink near what is kept, in the mask's Mat, then a copy of the part within the bounds.
+    Core.bitwise_and(columns, kept, kept);
+    Mat within = kept.submat(bounds);
+    Mat ink = within.clone();
+    within.release();
     kept.release();
-    one.release();
-    visible.release();
     labels.release();
     stats.release();
     centroids.release();

@@ -121,6 +121,26 @@ class InkComponentsTest {
     assertEquals(2, found.specks());
   }
 
+  @Test
+  void othersShowsTheRegionsInkOfEveryOtherBlobAndSpeck() {
+    Mat ink = Mat.zeros(40, 60, CvType.CV_8UC1);
+    ink.submat(new Rect(10, 10, 8, 12)).setTo(INK);
+    ink.submat(new Rect(20, 5, 6, 20)).setTo(INK);
+    ink.put(30, 15, 255); // a speck
+    InkComponents found = InkComponents.find(ink, 4);
+    InkComponents.Component left = found.components().get(1);
+    assertEquals(new Box(10, 10, 8, 12), left.box());
+    Box region = new Box(5, 8, 30, 25);
+
+    Mat others = found.others(region, List.of(left));
+
+    Mat expected = ink.submat(InkComponents.rect(region)).clone();
+    expected.submat(new Rect(5, 2, 8, 12)).setTo(Scalar.all(0));
+    assertFalse(others.isSubmatrix());
+    Core.absdiff(expected, others, others);
+    assertEquals(0, Core.countNonZero(others));
+  }
+
   /** The blobs as OpenCV's labelling with statistics gives them, in label order. */
   private static List<InkComponents.Component> openCvsStatistics(Mat ink) {
     Mat labels = new Mat();
