@@ -137,8 +137,16 @@ public final class MnistNormalizer {
     int top = (int) Math.round(CENTRE - comY);
     left = Math.max(0, Math.min(SIDE - fitted.cols(), left));
     top = Math.max(0, Math.min(SIDE - fitted.rows(), top));
-    Mat field = Mat.zeros(SIDE, SIDE, CvType.CV_8UC1);
-    fitted.copyTo(field.submat(new Rect(left, top, fitted.cols(), fitted.rows())));
+    // Framed in black, rather than copied into a view of a black field: one Mat instead of two.
+    Mat field = new Mat();
+    Core.copyMakeBorder(
+        fitted,
+        field,
+        top,
+        SIDE - fitted.rows() - top,
+        left,
+        SIDE - fitted.cols() - left,
+        Core.BORDER_CONSTANT);
     return field;
   }
 
