@@ -6,7 +6,6 @@ import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
-import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Rect;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -178,16 +177,37 @@ public final class MnistNormalizer {
     Imgproc.findContours(
         stroke, outlines, hierarchy, Imgproc.RETR_LIST, Imgproc.CHAIN_APPROX_SIMPLE);
     double perimeter = 0;
-    MatOfPoint2f curve = new MatOfPoint2f();
     for (MatOfPoint outline : outlines) {
-      outline.convertTo(curve, CvType.CV_32FC2);
-      perimeter += Imgproc.arcLength(curve, true);
+      perimeter += closedLength(outline);
       outline.release();
     }
-    curve.release();
     double area = Core.countNonZero(stroke);
     stroke.release();
     hierarchy.release();
     return perimeter > 0 ? 2 * area / perimeter : 0;
+  }
+
+  /**
+   * The length of a closed outline exactly as {@code Imgproc.arcLength} measures it (each step's
+   * length in float, summed in a double), from its integer points: Java's arcLength takes only
+   * float points, and a float copy of every outline cost a Mat.
+   */
+  static double closedLength(MatOfPoint outline) {
+    int[] xy = new int[2 * (int) outline.total()];
+    if (xy.length == 0) {
+      return 0;
+    }
+    outline.get(0, 0, xy);
+    double length = 0;
+    float previousX = xy[xy.length - 2];
+    float previousY = xy[xy.length - 1];
+    for (int i = 0; i < xy.length; i += 2) {
+      float dx = xy[i] - previousX;
+      float dy = xy[i + 1] - previousY;
+      length += (float) Math.sqrt(dx * dx + dy * dy);
+      previousX = xy[i];
+      previousY = xy[i + 1];
+    }
+    return length;
   }
 }

@@ -3,11 +3,14 @@ package org.digitocr.normalize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
 import org.digitocr.runtime.Natives;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfPoint;
+import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
@@ -19,6 +22,22 @@ class MnistNormalizerTest {
   @BeforeAll
   static void natives() {
     Natives.loadOpenCv();
+  }
+
+  @Test
+  void measuresAClosedOutlineAsArcLengthDoes() {
+    Random random = new Random(5);
+    for (int trial = 0; trial < 200; trial++) {
+      Point[] points = new Point[1 + random.nextInt(30)];
+      for (int i = 0; i < points.length; i++) {
+        points[i] = new Point(random.nextInt(400), random.nextInt(400));
+      }
+      MatOfPoint outline = new MatOfPoint(points);
+      MatOfPoint2f curve = new MatOfPoint2f(points);
+
+      assertEquals(Imgproc.arcLength(curve, true), MnistNormalizer.closedLength(outline), 0);
+    }
+    assertEquals(0, MnistNormalizer.closedLength(new MatOfPoint()), 0);
   }
 
   /** An L-shaped stroke (its mass off-centre) on a larger dark canvas. */
