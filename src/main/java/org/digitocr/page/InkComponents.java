@@ -199,7 +199,11 @@ public final class InkComponents {
    * A binary (0/255) image of {@code region} showing only the ink of the given components, so that
    * a neighbour reaching into the region is left out.
    */
-  public Mat mask(Box region, Iterable<Component> parts) {
+  public Mat mask(Box region, List<Component> parts) {
+    if (parts.size() == 1 && parts.get(0).box().equals(region)) {
+      // A lone blob in its own box, as most digits are: a copy of its pixels, without the views.
+      return pixels.get(parts.get(0).label() - 1).clone();
+    }
     Mat mask = Mat.zeros(region.height(), region.width(), CvType.CV_8UC1);
     for (Component part : parts) {
       Box box = part.box();
@@ -227,7 +231,7 @@ public final class InkComponents {
    * A binary (0/255) image of {@code region} showing the ink of every blob and speck except the
    * given components: what must be kept out of a crop of those components.
    */
-  public Mat others(Box region, Iterable<Component> parts) {
+  public Mat others(Box region, List<Component> parts) {
     Mat others = mask(region, parts);
     Mat area = ink.submat(rect(region));
     // The parts' own ink is within the region's ink: taken from it, it leaves the rest.

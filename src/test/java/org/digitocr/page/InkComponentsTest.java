@@ -81,6 +81,11 @@ class InkComponentsTest {
       Mat actual = full.mask(all, List.of(blob));
       Core.absdiff(labelled, actual, actual);
       assertEquals(0, Core.countNonZero(actual), "blob " + blob);
+      // in its own box, the mask is a copy of the blob's pixels
+      Mat own = full.mask(blob.box(), List.of(blob));
+      assertFalse(own.isSubmatrix(), "blob " + blob);
+      Core.absdiff(labelled.submat(InkComponents.rect(blob.box())), own, own);
+      assertEquals(0, Core.countNonZero(own), "blob " + blob);
     }
     List<InkComponents.Traced> traced = InkComponents.traced(ink);
     assertEquals(full.components().size(), traced.size());
