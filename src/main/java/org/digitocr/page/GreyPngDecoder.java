@@ -34,7 +34,23 @@ final class GreyPngDecoder {
   private static final int AVERAGE = 3;
   private static final int PAETH = 4;
 
+  /**
+   * Each thread's buffer for the inflated rows, kept for its next page: a fresh 4 MB array a page
+   * is zeroed, lands in fresh heap regions of its own and triggers the collector's humongous
+   * checks, only to be copied into the Mat and dropped.
+   */
+  private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[0]);
+
   private GreyPngDecoder() {}
+
+  private static byte[] scratch(int length) {
+    byte[] buffer = BUFFER.get();
+    if (buffer.length < length) {
+      buffer = new byte[length];
+      BUFFER.set(buffer);
+    }
+    return buffer;
+  }
 
   /** The image as an 8-bit one-channel Mat, or empty where OpenCV should decode it. */
   static Optional<Mat> decode(byte[] png) {
@@ -56,6 +72,7 @@ final class GreyPngDecoder {
     int width = 0;
     int height = 0;
     byte[] image = null;
+    int rowBytes = 0;
     int at = SIGNATURE.length;
     while (at + 12 <= png.length) {
       int length = readInt(png, at);
@@ -85,15 +102,16 @@ final class GreyPngDecoder {
           if (width <= 0 || height <= 0 || (long) (width + 1) * height > Integer.MAX_VALUE - 8) {
             return Optional.empty();
           }
-          image = new byte[(width + 1) * height];
+          rowBytes = (width + 1) * height;
+          image = scratch(rowBytes);
         }
         case "IDAT" -> {
-          if (image == null || !inflateInto(inflater, png, data, length, image)) {
+          if (image == null || !inflateInto(inflater, png, data, length, image, rowBytes)) {
             return Optional.empty();
           }
         }
         case "IEND" -> {
-          if (image == null || !inflater.finished() || inflater.getBytesWritten() != image.length) {
+          if (image == null || !inflater.finished() || inflater.getBytesWritten() != rowBytes) {
             return Optional.empty();
           }
           if (!unfilter(image, width, height)) {
@@ -138,15 +156,15 @@ final class GreyPngDecoder {
    * dictionary.
    */
   private static boolean inflateInto(
-      Inflater inflater, byte[] png, int data, int length, byte[] image)
+      Inflater inflater, byte[] png, int data, int length, byte[] image, int rowBytes)
       throws DataFormatException {
     inflater.setInput(png, data, length);
     while (!inflater.needsInput() && !inflater.finished()) {
       int written = (int) inflater.getBytesWritten();
-      if (written == image.length || inflater.needsDictionary()) {
+      if (written == rowBytes || inflater.needsDictionary()) {
         return false;
       }
-      inflater.inflate(image, written, image.length - written);
+      inflater.inflate(image, written, rowBytes - written);
     }
     return true;
   }
