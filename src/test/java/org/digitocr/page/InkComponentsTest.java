@@ -89,6 +89,9 @@ class InkComponentsTest {
     }
     List<InkComponents.Traced> traced = InkComponents.traced(ink);
     assertEquals(full.components().size(), traced.size());
+    // the ring's box holds the blobs in its hole; most specks' boxes hold nothing else
+    assertFalse(traced.stream().filter(blob -> blob.box().width() > 60).findFirst().get().alone());
+    assertTrue(traced.stream().filter(InkComponents.Traced::alone).count() > 10);
     for (InkComponents.Traced blob : traced) {
       // each box here is one blob's: the ring's hole holds smaller ones
       List<InkComponents.Component> same =
