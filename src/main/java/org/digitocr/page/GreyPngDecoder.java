@@ -37,19 +37,26 @@ final class GreyPngDecoder {
   /**
    * Each thread's buffer for the inflated rows, kept for its next page: a fresh 4 MB array a page
    * is zeroed, lands in fresh heap regions of its own and triggers the collector's humongous
-   * checks, only to be copied into the Mat and dropped.
+   * checks, only to be copied into the Mat and dropped. Kept up to {@link #KEPT_BUFFER_BYTES}: a
+   * rare huge page (the size limit allows 140 megapixels) does not stay in memory.
    */
   private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[0]);
+
+  /** An A4 page at 600 dpi is 35 MB. */
+  private static final int KEPT_BUFFER_BYTES = 40 << 20;
 
   private GreyPngDecoder() {}
 
   private static byte[] scratch(int length) {
     byte[] buffer = BUFFER.get();
-    if (buffer.length < length) {
-      buffer = new byte[length];
-      BUFFER.set(buffer);
+    if (buffer.length >= length) {
+      return buffer;
     }
-    return buffer;
+    byte[] larger = new byte[length];
+    if (length <= KEPT_BUFFER_BYTES) {
+      BUFFER.set(larger);
+    }
+    return larger;
   }
 
   /** The image as an 8-bit one-channel Mat, or empty where OpenCV should decode it. */
