@@ -68,7 +68,7 @@ public final class PageCleaner {
     release(binary.levelled(), image);
     release(page.grey(), image);
 
-    boolean inkFound = Core.countNonZero(ink) > 0;
+    boolean inkFound = Core.hasNonZero(ink);
     FormLineRemover.Result withoutLines = lineRemover.remove(ink, faintInk);
     ink.release();
     faintInk.release();
