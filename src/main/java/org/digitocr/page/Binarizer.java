@@ -5,7 +5,6 @@ import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfFloat;
 import org.opencv.core.MatOfInt;
-import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -124,8 +123,7 @@ public final class Binarizer {
   private static Mat smallBackground(Mat grey) {
     Mat shrunk = Thumbnail.atMost(grey, BACKGROUND_SIDE);
     Mat small = new Mat();
-    Imgproc.dilate(
-        shrunk, small, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(7, 7)));
+    Imgproc.dilate(shrunk, small, Kernels.rect(7, 7));
     if (shrunk != grey) {
       shrunk.release();
     }

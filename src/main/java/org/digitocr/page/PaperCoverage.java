@@ -125,10 +125,7 @@ public record PaperCoverage(double share, double frameShare) {
     Mat coarse = new Mat();
     Imgproc.resize(small, coarse, new Size(), 0.25, 0.25, Imgproc.INTER_AREA);
     int kernel = Math.max(3, Math.max(coarse.cols(), coarse.rows()) / 8) | 1;
-    Imgproc.dilate(
-        coarse,
-        coarse,
-        Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(kernel, kernel)));
+    Imgproc.dilate(coarse, coarse, Kernels.rect(kernel, kernel));
     Imgproc.blur(coarse, coarse, new Size(kernel, kernel));
     Mat maximum = new Mat();
     Imgproc.resize(coarse, maximum, small.size(), 0, 0, Imgproc.INTER_LINEAR);

@@ -141,7 +141,7 @@ public final class PaperFinder {
     }
     Mat edges = new Mat();
     Imgproc.Canny(tone, edges, 20, 50);
-    Imgproc.dilate(edges, edges, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
+    Imgproc.dilate(edges, edges, Kernels.rect(3, 3));
     Imgproc.findContours(
         edges, outlines, new Mat(), Imgproc.RETR_LIST, Imgproc.CHAIN_APPROX_SIMPLE);
     return outlines;
