@@ -6,14 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.digitocr.runtime.Natives;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
@@ -50,8 +55,26 @@ class GreyPngDecoderTest {
     return pixels;
   }
 
+  /** Java's zlib, and libdeflate where the system has it. */
+  static Stream<ZlibInflater> inflaters() {
+    return Stream.concat(Stream.of(JavaZlib.INSTANCE), Libdeflate.load().stream());
+  }
+
+  @Test
+  void inflatesWithLibdeflateWhereTheSystemHasIt() {
+    boolean installed =
+        Stream.of("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/usr/lib64")
+            .anyMatch(dir -> Files.exists(Path.of(dir, "libdeflate.so.0")));
+    assertEquals(installed, Libdeflate.load().isPresent());
+    assertEquals(installed ? Libdeflate.class : JavaZlib.class, ZlibInflater.fastest().getClass());
+  }
+
   private static byte[] ours(byte[] png) {
-    Optional<Mat> image = GreyPngDecoder.decode(png);
+    return ours(png, ZlibInflater.fastest());
+  }
+
+  private static byte[] ours(byte[] png, ZlibInflater inflater) {
+    Optional<Mat> image = GreyPngDecoder.decode(png, inflater);
     assertTrue(image.isPresent(), "decoded here, not left to OpenCV");
     assertEquals(CvType.CV_8UC1, image.get().type());
     assertEquals(HEIGHT, image.get().rows());
@@ -59,14 +82,15 @@ class GreyPngDecoderTest {
     return bytes(image.get());
   }
 
-  @Test
-  void readsEveryRowFilterAsOpenCvDoes() {
+  @ParameterizedTest
+  @MethodSource("inflaters")
+  void readsEveryRowFilterAsOpenCvDoes(ZlibInflater inflater) {
     byte[] pixels = pixels();
     for (int first = 0; first < 5; first++) {
       int shift = first;
       byte[] png = new TestPng().rows(pixels, y -> (y + shift) % 5).bytes();
       assertArrayEquals(pixels, openCv(png), "the test's encoder, first filter " + first);
-      assertArrayEquals(pixels, ours(png), "first row's filter " + first);
+      assertArrayEquals(pixels, ours(png, inflater), "first row's filter " + first);
     }
   }
 
@@ -79,7 +103,15 @@ class GreyPngDecoderTest {
     assertArrayEquals(pixels(), ours(encoded.toArray()));
 
     byte[] split = new TestPng().rows(pixels(), y -> y % 5).idatChunkSize(50).bytes();
-    assertArrayEquals(pixels(), ours(split));
+    inflaters().forEach(inflater -> assertArrayEquals(pixels(), ours(split, inflater)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("inflaters")
+  void ignoresBytesAfterTheImageDataStreamAsOpenCvDoes(ZlibInflater inflater) {
+    byte[] png = new TestPng().rows(pixels(), y -> 1).afterStream(new byte[] {1, 2, 3}).bytes();
+    assertArrayEquals(pixels(), openCv(png));
+    assertArrayEquals(pixels(), ours(png, inflater));
   }
 
   @Test
@@ -93,10 +125,11 @@ class GreyPngDecoderTest {
     assertArrayEquals(pixels(), ours(png));
   }
 
-  @Test
-  void leavesEverythingElseToOpenCv() {
+  @ParameterizedTest
+  @MethodSource("inflaters")
+  void leavesEverythingElseToOpenCv(ZlibInflater inflater) {
     TestPng plain = new TestPng().rows(pixels(), y -> 1);
-    assertTrue(GreyPngDecoder.decode(plain.bytes()).isPresent());
+    assertTrue(GreyPngDecoder.decode(plain.bytes(), inflater).isPresent());
 
     byte[] colour = new TestPng().colourType(2).rows(pixels(), y -> 0).bytes();
     byte[] sixteenBits = new TestPng().bitDepth(16).rows(pixels(), y -> 0).bytes();
@@ -105,6 +138,9 @@ class GreyPngDecoderTest {
     byte[] exif = new TestPng().rows(pixels(), y -> 1).chunk("eXIf", new byte[8]).bytes();
     byte[] unknownFilter = new TestPng().rows(pixels(), y -> y == 3 ? 5 : 1).bytes();
     byte[] tooLittleData = new TestPng().rows(Arrays.copyOf(pixels(), WIDTH * 20), y -> 1).bytes();
+    byte[] tooMuchData = new TestPng().rows(Arrays.copyOf(pixels(), WIDTH * 24), y -> 1).bytes();
+    byte[] presetDictionary =
+        new TestPng().rows(pixels(), y -> 1).dictionary(new byte[] {7}).bytes();
     byte[] badChecksum = plain.bytes();
     badChecksum[badChecksum.length - 20] ^= 1;
     byte[] cut = Arrays.copyOf(plain.bytes(), plain.bytes().length - 30);
@@ -118,11 +154,13 @@ class GreyPngDecoderTest {
           exif,
           unknownFilter,
           tooLittleData,
+          tooMuchData,
+          presetDictionary,
           badChecksum,
           cut,
           "not a png".getBytes(StandardCharsets.US_ASCII)
         }) {
-      assertTrue(GreyPngDecoder.decode(png).isEmpty());
+      assertTrue(GreyPngDecoder.decode(png, inflater).isEmpty());
     }
   }
 
@@ -132,6 +170,8 @@ class GreyPngDecoderTest {
     private int bitDepth = 8;
     private int interlace = 0;
     private int idatChunkSize = Integer.MAX_VALUE;
+    private byte[] dictionary;
+    private byte[] afterStream = new byte[0];
     private byte[] filtered;
     private final ByteArrayOutputStream extra = new ByteArrayOutputStream();
 
@@ -152,6 +192,18 @@ class GreyPngDecoderTest {
 
     TestPng idatChunkSize(int size) {
       idatChunkSize = size;
+      return this;
+    }
+
+    /** Compressed with a preset dictionary, which PNG does not allow. */
+    TestPng dictionary(byte[] bytes) {
+      dictionary = bytes;
+      return this;
+    }
+
+    /** Bytes in the image data after the end of its zlib stream. */
+    TestPng afterStream(byte[] bytes) {
+      afterStream = bytes;
       return this;
     }
 
@@ -198,11 +250,16 @@ class GreyPngDecoderTest {
       writeChunk(png, "IHDR", header, 0, header.length);
       png.writeBytes(extra.toByteArray());
       Deflater deflater = new Deflater();
+      if (dictionary != null) {
+        deflater.setDictionary(dictionary);
+      }
       deflater.setInput(filtered);
       deflater.finish();
-      byte[] compressed = new byte[filtered.length * 2 + 64];
+      byte[] compressed = new byte[filtered.length * 2 + 64 + afterStream.length];
       int length = deflater.deflate(compressed);
       deflater.end();
+      System.arraycopy(afterStream, 0, compressed, length, afterStream.length);
+      length += afterStream.length;
       for (int at = 0; at < length; at += idatChunkSize) {
         writeChunk(png, "IDAT", compressed, at, Math.min(idatChunkSize, length - at));
       }
