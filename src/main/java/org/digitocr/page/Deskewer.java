@@ -2,7 +2,6 @@ package org.digitocr.page;
 
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
-import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -15,7 +14,11 @@ public final class Deskewer {
   /** Rotations below this are left alone: resampling would cost more than it gains. */
   static final double NEGLIGIBLE_DEGREES = 0.1;
 
-  /** The angle search runs on a copy this many pixels on its longer side. */
+  /**
+   * The angle search runs on a copy about this many pixels on its longer side, shrunk by a whole
+   * factor (an A4 page at 200 dpi: 780 pixels in ~2 ms, where 800 took OpenCV's general area resize
+   * ~7).
+   */
   private static final int SEARCH_SIDE = 800;
 
   /** A shear moves rows by whole eighths of a pixel: finer steps make more, thinner bands. */
@@ -119,10 +122,12 @@ public final class Deskewer {
    * @param threshold grey levels at or below this are ink
    */
   public double estimateDegrees(Mat grey, double threshold) {
-    double scale = Math.min(1.0, (double) SEARCH_SIDE / Math.max(grey.cols(), grey.rows()));
+    Mat shrunk = Thumbnail.about(grey, SEARCH_SIDE);
     Mat small = new Mat();
-    Imgproc.resize(grey, small, new Size(), scale, scale, Imgproc.INTER_AREA);
-    Imgproc.threshold(small, small, threshold, 255, Imgproc.THRESH_BINARY_INV);
+    Imgproc.threshold(shrunk, small, threshold, 255, Imgproc.THRESH_BINARY_INV);
+    if (shrunk != grey) {
+      shrunk.release();
+    }
     int cols = small.cols();
     int rows = small.rows();
     Mat points = new Mat();

@@ -12,6 +12,9 @@ import org.opencv.imgproc.Imgproc;
 final class Thumbnail {
   static final int SIDE = 640;
 
+  /** How near a whole factor must bring a side to the one asked of {@link #about}. */
+  static final double NEAR = 0.1;
+
   private Thumbnail() {}
 
   /** The image itself when it is no larger than {@link #SIDE}, else a shrunk copy. */
@@ -26,7 +29,31 @@ final class Thumbnail {
    * pixels: 2 ms against 9 on one core).
    */
   static Mat atMost(Mat image, int side) {
-    int factor = (int) Math.ceil((double) Math.max(image.cols(), image.rows()) / side);
+    return shrunk(image, (int) Math.ceil((double) Math.max(image.cols(), image.rows()) / side));
+  }
+
+  /**
+   * A copy about {@code side} pixels on its longer side, each pixel the average of those it covers:
+   * shrunk by a whole factor when one lands within a tenth of {@code side} (an A4 page at 200 dpi:
+   * 780 pixels in ~2 ms), else by OpenCV's general area resize to {@code side} exactly (~7 ms). The
+   * image itself when it is no larger.
+   */
+  static Mat about(Mat image, int side) {
+    int longer = Math.max(image.cols(), image.rows());
+    int factor = (int) Math.round((double) longer / side);
+    if (factor >= 1 && Math.abs((double) longer / factor - side) <= NEAR * side) {
+      return shrunk(image, factor);
+    }
+    if (longer <= side) {
+      return image;
+    }
+    double scale = (double) side / longer;
+    Mat small = new Mat();
+    Imgproc.resize(image, small, new Size(), scale, scale, Imgproc.INTER_AREA);
+    return small;
+  }
+
+  private static Mat shrunk(Mat image, int factor) {
     if (factor <= 1) {
       return image;
     }

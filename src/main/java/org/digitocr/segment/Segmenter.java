@@ -46,7 +46,8 @@ public final class Segmenter {
 
   /**
    * Pieces at most this wide (in H) stack as the dashes of one thin stroke as soon as their columns
-   * meet: a slanted 1 broken into dashes shifts sideways from one to the next.
+   * meet: a slanted 1 broken into dashes shifts sideways from one to the next. Dashes already
+   * joined count by their widest piece.
    */
   static final double THIN_STROKE = 0.3;
 
@@ -343,7 +344,7 @@ public final class Segmenter {
     int narrower = Math.min(a.box.width(), b.box.width());
     int lower = Math.min(a.box.height(), b.box.height());
     boolean thinStroke =
-        Math.max(a.box.width(), b.box.width()) <= THIN_STROKE * scale && overlapX >= 0;
+        Math.max(widestPart(a), widestPart(b)) <= THIN_STROKE * scale && overlapX >= 0;
     boolean stacked =
         (overlapX >= 0.5 * narrower || thinStroke)
             && overlapY > -STACK_GAP * scale
@@ -362,6 +363,11 @@ public final class Segmenter {
             && small.centerY() > large.y() + 0.7 * large.height()
             && overlapX < 0.6 * small.width();
     return !lowDot;
+  }
+
+  /** Dashes already joined are still a thin stroke, though the box of a slanted one is wide. */
+  private static int widestPart(Blob blob) {
+    return blob.parts.stream().mapToInt(part -> part.box().width()).max().orElse(blob.box.width());
   }
 
   /**

@@ -38,4 +38,16 @@ class ThumbnailTest {
 
     assertSame(image, Thumbnail.atMost(image, 640));
   }
+
+  @Test
+  void aboutShrinksByAWholeFactorWhereOneLandsNearTheSideAsked() {
+    // An A4 page at 200 dpi: a third is 780 pixels, within a tenth of 800.
+    assertEquals(780, Thumbnail.about(new Mat(2339, 1654, CvType.CV_8UC1), 800).rows());
+    // A photo's flattened page of 1,240 pixels: half would be 620, so it is resized to 800.
+    Mat page = new Mat(1240, 877, CvType.CV_8UC1, Scalar.all(200));
+    assertEquals(800, Thumbnail.about(page, 800).rows());
+    // A photo a little over 800 pixels stays whole.
+    Mat photo = new Mat(768, 874, CvType.CV_8UC1);
+    assertSame(photo, Thumbnail.about(photo, 800));
+  }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.digitocr.layout.Box;
 import org.digitocr.model.Prediction;
 import org.digitocr.page.CleanPage;
+import org.digitocr.page.InkComponents;
 import org.digitocr.page.PageCleaner;
 import org.digitocr.page.TestPages;
 import org.digitocr.runtime.Natives;
@@ -206,6 +207,21 @@ class SegmenterTest {
     assertTrue(Segmenter.belongTogether(top, bottom, 32));
     Segmenter.Blob beside = new Segmenter.Blob(List.of(), new Box(520, 749, 30, 43));
     assertTrue(!Segmenter.belongTogether(bottom, beside, 32), "a neighbour is not a piece");
+  }
+
+  @Test
+  void joinsADashToDashesAlreadyJoinedAsOneThinStroke() {
+    // Three dashes of a slanted 1 already joined, their box 13 wide, and the fourth below them;
+    // each dash 6 wide, in a row of digits 27 high.
+    Segmenter.Blob joined =
+        new Segmenter.Blob(
+            List.of(dash(288, 298), dash(284, 307), dash(281, 316)), new Box(281, 298, 13, 25));
+    Segmenter.Blob last = new Segmenter.Blob(List.of(dash(277, 325)), new Box(277, 325, 6, 7));
+    assertTrue(Segmenter.belongTogether(joined, last, 27));
+  }
+
+  private static InkComponents.Component dash(int x, int y) {
+    return new InkComponents.Component(0, new Box(x, y, 6, 7), 30);
   }
 
   static Prediction prediction(int digit, float confidence) {
