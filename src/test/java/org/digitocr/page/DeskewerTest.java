@@ -62,14 +62,7 @@ class DeskewerTest {
   void levelsATiltedRuledLineAndFillsTheCornersWithPaper() {
     Mat page = TestPages.blank(600, 400);
     Imgproc.line(page, new Point(20, 200), new Point(580, 200), Scalar.all(TestPages.INK), 3);
-    Mat tilted = new Mat();
-    Imgproc.warpAffine(
-        page,
-        tilted,
-        Imgproc.getRotationMatrix2D(new Point(300, 200), 4, 1),
-        page.size(),
-        Imgproc.INTER_LINEAR,
-        Core.BORDER_REPLICATE);
+    Mat tilted = TestPages.turned(page, 4);
 
     Mat level = new Deskewer().rotate(tilted, -4).image();
 
@@ -91,16 +84,8 @@ class DeskewerTest {
       }
     }
     for (double degrees : new double[] {-4.5, 1.2, 3}) {
-      Mat bilinear = new Mat();
-      Imgproc.warpAffine(
-          page,
-          bilinear,
-          Imgproc.getRotationMatrix2D(new Point(300, 400), degrees, 1),
-          page.size(),
-          Imgproc.INTER_LINEAR,
-          Core.BORDER_REPLICATE);
       Mat ours = ink(new Deskewer().rotate(page, degrees).image());
-      Mat theirs = ink(bilinear);
+      Mat theirs = ink(TestPages.turned(page, degrees));
       Mat both = new Mat();
       Core.bitwise_and(ours, theirs, both);
       Mat either = new Mat();

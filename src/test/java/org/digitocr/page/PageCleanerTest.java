@@ -30,11 +30,7 @@ class PageCleanerTest {
         TestPages.ring(page, 60 + col * 48, 60 + row * 80, 34, 44, 5);
       }
     }
-    Mat rotation = Imgproc.getRotationMatrix2D(new Point(400, 300), degrees, 1);
-    Mat rotated = new Mat();
-    Imgproc.warpAffine(
-        page, rotated, rotation, page.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
-    return rotated;
+    return TestPages.turned(page, degrees);
   }
 
   @Test

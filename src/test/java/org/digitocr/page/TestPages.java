@@ -1,5 +1,6 @@
 package org.digitocr.page;
 
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
@@ -12,6 +13,21 @@ public final class TestPages {
   public static final int INK = 40;
 
   private TestPages() {}
+
+  /**
+   * The page turned counter-clockwise about its centre, as a scanner's skew: bilinear, paper in.
+   */
+  public static Mat turned(Mat page, double degrees) {
+    Mat turned = new Mat();
+    Imgproc.warpAffine(
+        page,
+        turned,
+        Imgproc.getRotationMatrix2D(new Point(page.cols() / 2.0, page.rows() / 2.0), degrees, 1),
+        page.size(),
+        Imgproc.INTER_LINEAR,
+        Core.BORDER_REPLICATE);
+    return turned;
+  }
 
   public static Mat blank(int width, int height) {
     return new Mat(height, width, CvType.CV_8UC1, Scalar.all(PAPER));
