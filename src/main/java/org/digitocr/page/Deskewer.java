@@ -15,9 +15,8 @@ public final class Deskewer {
   static final double NEGLIGIBLE_DEGREES = 0.1;
 
   /**
-   * The angle search runs on a copy about this many pixels on its longer side, shrunk by a whole
-   * factor (an A4 page at 200 dpi: 780 pixels in ~2 ms, where 800 took OpenCV's general area resize
-   * ~7).
+   * The angle search runs on a copy about this many pixels on its longer side ({@link
+   * Thumbnail#about}: an A4 page at 200 dpi shrunk to a third, 780 pixels).
    */
   private static final int SEARCH_SIDE = 800;
 
@@ -36,12 +35,12 @@ public final class Deskewer {
   public record Rotated(Mat image, CoordinateMap toBefore) {}
 
   /**
-   * Rotates a grey page counter-clockwise by {@code degrees} about its centre as two shears, as
-   * Leptonica's deskew does for small angles: its rows moved sideways, then its columns up or down,
-   * each by whole eighths of a pixel, interpolated between the two pixels it falls between. An A4
-   * page at 200 dpi takes ~3 ms where OpenCV's bilinear rotation took 14; the page's scale is off
-   * by at most 0.4% (at 5°), and the coordinate map is the shears' exact inverse. Pixels brought in
-   * from beyond the page repeat its nearest edge pixel: paper.
+   * Rotates a grey page counter-clockwise by {@code degrees} about its centre as two shears (a
+   * standard rotation by small angles, as Leptonica's pixRotate2Shear): its rows moved sideways,
+   * then its columns up or down, each by whole eighths of a pixel, interpolated between the two
+   * pixels it falls between. An A4 page at 200 dpi takes ~3 ms where OpenCV's bilinear rotation
+   * took 14; the page's scale is off by at most 0.4% (at 5°), and the coordinate map is the shears'
+   * exact inverse. Pixels brought in from beyond the page repeat its nearest edge pixel: paper.
    */
   public Rotated rotate(Mat grey, double degrees) {
     double radians = Math.toRadians(degrees);
