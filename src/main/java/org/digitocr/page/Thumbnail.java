@@ -36,7 +36,7 @@ final class Thumbnail {
    * A copy about {@code side} pixels on its longer side, each pixel the average of those it covers:
    * shrunk by a whole factor when one lands within a tenth of {@code side} (an A4 page at 200 dpi:
    * 780 pixels in ~2 ms), else by OpenCV's general area resize to {@code side} exactly (~7 ms). The
-   * image itself when it is no larger.
+   * image itself when that factor is 1 (up to a tenth larger) or it is no larger.
    */
   static Mat about(Mat image, int side) {
     int longer = Math.max(image.cols(), image.rows());
