@@ -41,7 +41,7 @@ public final class ScanProbe implements Probe {
   /**
    * The JVM options {@code bin/digit-ocr} adds for {@code scan}: its pages spend their time in
    * native code, and C2's compilations cost more than they bought back; the serial collector keeps
-   * a heap of short-lived arrays and Mat headers as fast as G1 in less memory.
+   * a heap of short-lived arrays and Mat headers as fast as G1, mostly in less memory.
    */
   static final List<String> SCAN_JVM_OPTIONS =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
