@@ -13,10 +13,12 @@ grep -q '"startup_seconds_plain_java"' <<<"$figures" || {
   exit 1
 }
 echo "bin/digit-ocr starts on the class-data archive; benchmark: $(tr -d '\n ' <<<"$figures")"
-# bin/digit-ocr runs scan on C1 alone, with the serial collector.
+# bin/digit-ocr runs scan on C1 alone, with the serial collector and its larger survivor spaces.
 flags=$(JAVA_OPTS=-XX:+PrintCommandLineFlags bin/digit-ocr scan samples/form.png \
   --output target/launcher-check --force --quiet)
-grep -q -- '-XX:TieredStopAtLevel=1' <<<"$flags" && grep -q -- '-XX:+UseSerialGC' <<<"$flags" || {
-  echo "bin/digit-ocr scan did not run on C1 alone with the serial collector: $flags" >&2
-  exit 1
-}
+for flag in -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:SurvivorRatio=2; do
+  grep -q -- "$flag" <<<"$flags" || {
+    echo "bin/digit-ocr scan did not run with $flag: $flags" >&2
+    exit 1
+  }
+done
