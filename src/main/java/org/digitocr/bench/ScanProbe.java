@@ -88,6 +88,7 @@ public final class ScanProbe implements Probe {
     }
     progress.step(String.format("reading them, one worker, after %d warm-up pages", warmUpPages));
     int blasThreads = Natives.blasThreads();
+    int batchThreads = Natives.batchThreads();
     Natives.shareCoresAmong(1); // the threads scan --jobs 1 reads with
     try {
       List<Figure> figures = timedReads(files);
@@ -97,6 +98,7 @@ public final class ScanProbe implements Probe {
       return figures;
     } finally {
       Natives.setBlasThreads(blasThreads);
+      Natives.setBatchThreads(batchThreads);
     }
   }
 

@@ -157,10 +157,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
         out.printf("%-62s %12s %s%n", f.label(), format(f.value()), f.unit());
       }
       out.printf(
-          "%d cores; OpenBLAS threads %d, element-wise threads %d; load average %.1f before,"
-              + " %.1f after%n",
+          "%d cores; OpenBLAS threads %d (training: %d), threads a batch is read on %d,"
+              + " element-wise threads %d; load average %.1f before, %.1f after%n",
           Runtime.getRuntime().availableProcessors(),
           Natives.blasThreads(),
+          Runtime.getRuntime().availableProcessors(),
+          Natives.batchThreads(),
           Natives.elementwiseThreads(),
           loadBefore,
           loadAverage());

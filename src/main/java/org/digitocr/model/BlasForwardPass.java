@@ -5,7 +5,14 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bytedeco.javacpp.FloatPointer;
+import org.digitocr.runtime.Natives;
 
 /**
  * A dense ReLU network's forward pass to its softmax output as one OpenBLAS product per layer (the
@@ -21,13 +28,31 @@ import org.bytedeco.javacpp.FloatPointer;
  *   <li>a layer writes its output straight into the next layer's input, ReLU is applied there in
  *       one pass, and the softmax on the last layer's logits in Java;
  *   <li>the first layer multiplies only the pixels that are ink in some digit of the batch: a third
- *       of an MNIST batch's pixels are background in all 256 digits.
+ *       of an MNIST batch's pixels are background in all 256 digits;
+ *   <li>a batch of at least twice {@link #MIN_PART_ROWS} digits is split by rows into up to {@link
+ *       Natives#batchThreads()} parts, each read as a batch of its own by a copy of this pass on a
+ *       thread of its own, OpenBLAS on one thread: at batch 256 OpenBLAS's own split of each
+ *       product left the rest of the pass, a quarter of its time, on one core, and its threads
+ *       waited for each other in {@code sched_yield} (docs/performance.md, session 19). {@code
+ *       scan} reads a page in one part, so it reads the same with any number of workers.
  * </ul>
  *
  * <p>Holds buffers between calls: one instance per thread ({@link #copy()}).
  */
 final class BlasForwardPass {
   private static final int SIGN = 0x8000_0000;
+
+  /** A part of a batch has at least this many rows: a smaller one is not worth a thread. */
+  static final int MIN_PART_ROWS = 32;
+
+  /** Threads for the parts of a batch after the first, which the calling thread reads. */
+  private static final ExecutorService PARTS =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "digit-ocr-batch-part");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final DenseWeights network;
 
@@ -49,6 +74,9 @@ final class BlasForwardPass {
   private FloatPointer logits;
   private float[] staging = new float[0];
   private int capacity;
+
+  /** Copies that read the parts of a batch after the first. */
+  private final List<BlasForwardPass> partReaders = new ArrayList<>();
 
   private BlasForwardPass(DenseWeights network, FloatPointer[] weightsWithBias) {
     this.network = network;
@@ -78,8 +106,69 @@ final class BlasForwardPass {
    * @return {@code rows x network.classes()} probabilities, row-major
    */
   float[] probabilities(float[] pixels, int rows) {
+    float[] probabilities = new float[rows * network.classes()];
+    int parts = parts(rows);
+    if (parts == 1) {
+      read(pixels, 0, rows, probabilities);
+      return probabilities;
+    }
+    while (partReaders.size() < parts - 1) {
+      partReaders.add(copy());
+    }
+    List<Future<?>> others = new ArrayList<>();
+    for (int part = 1; part < parts; part++) {
+      BlasForwardPass reader = partReaders.get(part - 1);
+      int from = rows * part / parts;
+      int to = rows * (part + 1) / parts;
+      others.add(PARTS.submit(() -> reader.read(pixels, from, to, probabilities)));
+    }
+    try {
+      read(pixels, 0, rows / parts, probabilities);
+    } finally {
+      // Every part is waited for, even on an interrupt: the next call reuses their buffers.
+      awaitAll(others);
+    }
+    return probabilities;
+  }
+
+  /** How many parts a batch of {@code rows} digits is read in. */
+  static int parts(int rows) {
+    // Where OpenBLAS splits each product itself, parts would only compete with its threads.
+    if (Natives.blasThreads() > 1) {
+      return 1;
+    }
+    return Math.max(1, Math.min(Natives.batchThreads(), rows / MIN_PART_ROWS));
+  }
+
+  private static void awaitAll(List<Future<?>> parts) {
+    boolean interrupted = false;
+    RuntimeException failure = null;
+    for (Future<?> part : parts) {
+      while (true) {
+        try {
+          part.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          failure = new IllegalStateException("a part of a batch of digits failed", e.getCause());
+          break;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Reads rows {@code from} to {@code to} as a batch of their own, into those of the output. */
+  private void read(float[] pixels, int from, int to, float[] probabilities) {
+    int rows = to - from;
     reserve(rows);
-    int inked = stageFirstLayer(pixels, rows);
+    int inked = stageFirstLayer(pixels, from, rows);
     int last = network.layers() - 1;
     for (int l = 0; l <= last; l++) {
       int inputs = (l == 0 ? inked : network.inputs(l)) + 1;
@@ -107,26 +196,25 @@ final class BlasForwardPass {
       }
     }
     int classes = network.classes();
-    float[] probabilities = new float[rows * classes];
-    logits.asBuffer().get(probabilities);
-    for (int r = 0; r < rows; r++) {
+    logits.asBuffer().get(probabilities, from * classes, rows * classes);
+    for (int r = from; r < to; r++) {
       DenseWeights.softmax(probabilities, r * classes, classes);
     }
-    return probabilities;
   }
 
   /**
    * Copies the columns of the batch's inked pixels, and a column of ones, into the first layer's
    * input, and the matching weight rows, and the bias, into its weights.
    *
+   * @param first the batch's first row in {@code pixels}
    * @return how many pixels are ink in some digit of the batch
    */
-  private int stageFirstLayer(float[] pixels, int rows) {
+  private int stageFirstLayer(float[] pixels, int first, int rows) {
     int inputs = network.inputs();
     // Bits of the pixels' magnitudes ORed down each column: plain integer operations, fast under
     // scan's C1 as well as C2.
     int[] ink = new int[inputs];
-    for (int r = 0; r < rows; r++) {
+    for (int r = first; r < first + rows; r++) {
       for (int i = 0, p = r * inputs; i < inputs; i++, p++) {
         ink[i] |= Float.floatToRawIntBits(pixels[p]) & ~SIGN;
       }
@@ -140,7 +228,7 @@ final class BlasForwardPass {
     }
     int stride = count + 1;
     for (int r = 0; r < rows; r++) {
-      int from = r * inputs;
+      int from = (first + r) * inputs;
       int to = r * stride;
       for (int j = 0; j < count; j++) {
         staging[to + j] = pixels[from + inked[j]];

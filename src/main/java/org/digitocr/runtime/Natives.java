@@ -52,6 +52,7 @@ public final class Natives {
 
   private static boolean openCvLoaded;
   private static boolean nd4jConfigured;
+  private static volatile int batchThreads = Runtime.getRuntime().availableProcessors();
 
   private Natives() {}
 
@@ -108,16 +109,16 @@ public final class Natives {
 
   /**
    * Gives each of {@code workers} page workers its share of the cores for OpenCV's parallel loops,
-   * and runs OpenBLAS's products on the calling thread (configuring ND4J first). OpenCV runs a call
-   * on every core by default; with one worker per core the workers' calls oversubscribed the cores
-   * and their threads waited on each other ({@code scan --jobs 2} on 60 generated pages, median of
-   * five alternating runs: 5.8 pages/s, 6.0 with one OpenCV thread per worker). OpenBLAS split each
-   * page's product (~100 digits) over both cores too: in {@code --jobs 2} its waits in {@code
-   * sched_yield} were a third of the MLP's time on a page (100 pages, three alternating runs:
-   * 12.1–12.2 pages/s, 12.2–12.9 with one thread). One thread whatever {@code workers} is, because
-   * a product split differently sums in another order: confidences moved in the fourth decimal on 5
-   * of 93,000 digits, and a page must read the same with any {@code --jobs}. A user's {@code
-   * OPENCV_FOR_THREADS_NUM} is left alone.
+   * and reads a page's digits on the calling thread, OpenBLAS's products included, in one part
+   * (configuring ND4J first). OpenCV runs a call on every core by default; with one worker per core
+   * the workers' calls oversubscribed the cores and their threads waited on each other ({@code scan
+   * --jobs 2} on 60 generated pages, median of five alternating runs: 5.8 pages/s, 6.0 with one
+   * OpenCV thread per worker). OpenBLAS split each page's product (~100 digits) over both cores
+   * too: in {@code --jobs 2} its waits in {@code sched_yield} were a third of the MLP's time on a
+   * page (100 pages, three alternating runs: 12.1–12.2 pages/s, 12.2–12.9 with one thread). One
+   * thread whatever {@code workers} is, because a product split differently may sum in another
+   * order: confidences moved in the fourth decimal on 5 of 93,000 digits, and a page must read the
+   * same with any {@code --jobs}. A user's {@code OPENCV_FOR_THREADS_NUM} is left alone.
    */
   public static synchronized void shareCoresAmong(int workers) {
     loadOpenCv();
@@ -126,14 +127,16 @@ public final class Natives {
       Core.setNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors() / workers));
     }
     setBlasThreads(1);
+    setBatchThreads(1);
   }
 
   /**
    * Call before any other ND4J use: some settings only take effect while the native libraries load.
    *
    * <ul>
-   *   <li>OpenBLAS gets one thread per core for the large matrix products of training and batch
-   *       inference; it runs small products (one digit) on the calling thread by itself.
+   *   <li>OpenBLAS runs on the calling thread; training gives it one thread per core for its large
+   *       matrix products ({@link #setBlasThreads}), and a large batch of digits is read in parts
+   *       on threads of its own instead ({@link #batchThreads}).
    *   <li>ND4J's own OpenMP loops (element-wise operations) run on the calling thread: with both
    *       pools at one thread per core, four spinning threads shared two cores.
    *   <li>Idle OpenBLAS threads sleep instead of spinning, see {@link #OPENBLAS_THREAD_TIMEOUT}.
@@ -152,7 +155,7 @@ public final class Natives {
     useOneDnn();
     Nd4j.getExecutioner(); // loads the backend, which NativeOpsHolder and blas() need
     NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
-    Nd4j.factory().blas().setMaxThreads(Runtime.getRuntime().availableProcessors());
+    Nd4j.factory().blas().setMaxThreads(1);
     nd4jConfigured = true;
   }
 
@@ -189,7 +192,10 @@ public final class Natives {
     return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
   }
 
-  /** Sets the threads OpenBLAS may use for one matrix product. */
+  /**
+   * Sets the threads OpenBLAS may use for one matrix product. Worth every core while training; a
+   * change costs ~0.2 ms, too much to make around each batch read.
+   */
   public static void setBlasThreads(int threads) {
     configureNd4j();
     Nd4j.factory().blas().setMaxThreads(threads);
@@ -198,6 +204,22 @@ public final class Natives {
   /** Threads OpenBLAS may use for one matrix product. */
   public static int blasThreads() {
     return Nd4j.factory().blas().getMaxThreads();
+  }
+
+  /**
+   * Sets how many threads one large batch of digits may be read on: the MLP splits it by rows, each
+   * part through every layer on a thread of its own, where OpenBLAS is on one thread.
+   */
+  public static void setBatchThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("batch threads must be at least 1, got " + threads);
+    }
+    batchThreads = threads;
+  }
+
+  /** Threads one large batch of digits may be read on; every core unless set. */
+  public static int batchThreads() {
+    return batchThreads;
   }
 
   /**

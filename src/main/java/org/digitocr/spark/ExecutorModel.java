@@ -17,10 +17,15 @@ final class ExecutorModel {
 
   private ExecutorModel() {}
 
-  /** The natives this JVM needs to read pages; idempotent. */
+  /**
+   * The natives this JVM needs to read pages; idempotent. Its tasks run side by side, one per core,
+   * as {@code scan}'s workers do, and read each page's digits in one part as they do, so a page
+   * reads the same as in {@code scan}.
+   */
   static void prepareNatives() {
     Natives.loadOpenCv();
     Natives.configureNd4j();
+    Natives.setBatchThreads(1);
   }
 
   /**

@@ -67,15 +67,21 @@ public final class Trainer {
       MnistSet test,
       TrainingConfig config,
       TrainingListener listener) {
-    if (!TrainingConfig.CNN.equals(config.architecture())) {
-      return trainEpochs(network, train, test, config, listener);
+    int cores = Runtime.getRuntime().availableProcessors();
+    int blasThreads = Natives.blasThreads();
+    int elementwiseThreads = Natives.elementwiseThreads();
+    // Training's products, and the scoring of whole sets after each epoch, are large enough for
+    // OpenBLAS to split over every core; a CNN's convolutions, batch norm and pooling are ND4J's
+    // own loops, worth every core too.
+    Natives.setBlasThreads(cores);
+    if (TrainingConfig.CNN.equals(config.architecture())) {
+      Natives.setElementwiseThreads(cores);
     }
-    int threads = Natives.elementwiseThreads();
-    Natives.setElementwiseThreads(Runtime.getRuntime().availableProcessors());
     try {
       return trainEpochs(network, train, test, config, listener);
     } finally {
-      Natives.setElementwiseThreads(threads);
+      Natives.setBlasThreads(blasThreads);
+      Natives.setElementwiseThreads(elementwiseThreads);
     }
   }
 

@@ -81,6 +81,62 @@ class BlasForwardPassTest {
     assertEquals(answers(expected), answers(actual));
   }
 
+  /**
+   * A batch read in parts, each on a thread of its own, reads as its parts read alone: each part
+   * multiplies its own inked pixels, as a batch of its own does.
+   */
+  @Test
+  void aBatchSplitIntoPartsReadsAsEachPartAlone() {
+    INDArray batch = RandomBatch.of(100).getFeatures();
+    float[] pixels = DigitClassifier.rowMajor(batch);
+    int cores = Natives.batchThreads();
+    try {
+      Natives.setBatchThreads(3);
+      float[] split = pass().probabilities(pixels, 100);
+      Natives.setBatchThreads(1);
+      BlasForwardPass alone = pass();
+      float[] parts = new float[100 * 11];
+      int[] bounds = {0, 33, 66, 100};
+      for (int p = 0; p < 3; p++) {
+        int rows = bounds[p + 1] - bounds[p];
+        float[] part =
+            alone.probabilities(
+                Arrays.copyOfRange(
+                    pixels, bounds[p] * MnistSet.PIXELS, bounds[p + 1] * MnistSet.PIXELS),
+                rows);
+        System.arraycopy(part, 0, parts, bounds[p] * 11, rows * 11);
+      }
+      assertArrayEquals(parts, split);
+      assertArrayEquals(expected(batch), split, 1e-6f);
+    } finally {
+      Natives.setBatchThreads(cores);
+    }
+  }
+
+  /** Parts of at least 32 rows, as many as the batch threads, none where OpenBLAS splits. */
+  @Test
+  void howManyPartsABatchIsReadIn() {
+    int cores = Natives.batchThreads();
+    try {
+      Natives.setBatchThreads(2);
+      assertEquals(1, BlasForwardPass.parts(1));
+      assertEquals(1, BlasForwardPass.parts(63));
+      assertEquals(2, BlasForwardPass.parts(64));
+      assertEquals(2, BlasForwardPass.parts(256));
+      Natives.setBatchThreads(3);
+      assertEquals(2, BlasForwardPass.parts(95));
+      assertEquals(3, BlasForwardPass.parts(96));
+      Natives.setBlasThreads(2);
+      assertEquals(1, BlasForwardPass.parts(256));
+      Natives.setBlasThreads(1);
+      Natives.setBatchThreads(1);
+      assertEquals(1, BlasForwardPass.parts(256));
+    } finally {
+      Natives.setBlasThreads(1);
+      Natives.setBatchThreads(cores);
+    }
+  }
+
   private static BlasForwardPass pass() {
     return BlasForwardPass.of(DenseWeights.of(network).orElseThrow());
   }

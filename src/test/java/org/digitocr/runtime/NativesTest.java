@@ -1,12 +1,12 @@
 package org.digitocr.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.factory.Nd4j;
 import org.opencv.core.Core;
 
 class NativesTest {
@@ -21,8 +21,14 @@ class NativesTest {
   }
 
   @Test
-  void matrixProductsMayUseEveryCore() {
-    assertEquals(Runtime.getRuntime().availableProcessors(), Natives.blasThreads());
+  void matrixProductsRunOnTheCallingThreadAndLargeBatchesMayUseEveryCore() {
+    assertEquals(1, Natives.blasThreads());
+    assertEquals(Runtime.getRuntime().availableProcessors(), Natives.batchThreads());
+  }
+
+  @Test
+  void aBatchIsReadOnAtLeastOneThread() {
+    assertThrows(IllegalArgumentException.class, () -> Natives.setBatchThreads(0));
   }
 
   @Test
@@ -33,12 +39,14 @@ class NativesTest {
       Natives.shareCoresAmong(cores);
       assertEquals(1, Core.getNumThreads());
       assertEquals(1, Natives.blasThreads());
+      assertEquals(1, Natives.batchThreads());
       Natives.shareCoresAmong(1);
       assertEquals(cores, Core.getNumThreads());
       assertEquals(1, Natives.blasThreads(), "a page reads the same with any number of workers");
+      assertEquals(1, Natives.batchThreads(), "a page reads the same with any number of workers");
     } finally {
       Natives.shareCoresAmong(1);
-      Nd4j.factory().blas().setMaxThreads(cores);
+      Natives.setBatchThreads(cores);
     }
   }
 
