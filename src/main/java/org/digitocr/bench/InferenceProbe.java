@@ -10,11 +10,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Digits classified per second through {@link DigitClassifier#classify(INDArray)}, the call the
  * scan pipeline makes, one digit at a time and in batches of 256, over the test set after two
- * seconds of warm-up. The batches are views of one matrix made before the clock starts, so the
- * figures measure the classifier, not copying pixels around. Each timed repeat passes over the test
- * set for at least a second: one pass in batches of 256 takes under a tenth of one, where a
- * neighbour's burst or a clock tick (CPU time is counted in 10 ms steps) moved the figure by a
- * third (medians of three one-pass repeats, five runs: 89–144k digits/s).
+ * seconds of warm-up, with the process's thread settings: a batch of 256 is read in parts, one per
+ * core ({@code Natives.batchThreads()}), where {@code scan} reads each page in one. The batches are
+ * views of one matrix made before the clock starts, so the figures measure the classifier, not
+ * copying pixels around. Each timed repeat passes over the test set for at least a second: one pass
+ * in batches of 256 takes under a tenth of one, where a neighbour's burst or a clock tick (CPU time
+ * is counted in 10 ms steps) moved the figure by a third (medians of three one-pass repeats, five
+ * runs: 89–144k digits/s).
  */
 public final class InferenceProbe implements Probe {
   static final int LARGE_BATCH = 256;
