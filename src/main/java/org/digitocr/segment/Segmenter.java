@@ -344,7 +344,7 @@ public final class Segmenter {
     int narrower = Math.min(a.box.width(), b.box.width());
     int lower = Math.min(a.box.height(), b.box.height());
     boolean thinStroke =
-        Math.max(widestPart(a), widestPart(b)) <= THIN_STROKE * scale && overlapX >= 0;
+        overlapX >= 0 && Math.max(widestPart(a), widestPart(b)) <= THIN_STROKE * scale;
     boolean stacked =
         (overlapX >= 0.5 * narrower || thinStroke)
             && overlapY > -STACK_GAP * scale
@@ -367,7 +367,12 @@ public final class Segmenter {
 
   /** Dashes already joined are still a thin stroke, though the box of a slanted one is wide. */
   private static int widestPart(Blob blob) {
-    return blob.parts.stream().mapToInt(part -> part.box().width()).max().orElse(blob.box.width());
+    // A loop, not a stream: this runs for every pair of neighbouring blobs, under scan's C1.
+    int widest = 0;
+    for (Component part : blob.parts) {
+      widest = Math.max(widest, part.box().width());
+    }
+    return blob.parts.isEmpty() ? blob.box.width() : widest;
   }
 
   /**
