@@ -83,6 +83,7 @@ public final class MnistNormalizer {
     if (adjusted != digit) {
       adjusted.release();
     }
+    digit.release();
     saturate(fitted);
     Mat field = centre(fitted);
     fitted.release();

@@ -133,7 +133,9 @@ public final class PageCleaner {
     Mat erase = new Mat();
     Imgproc.dilate(withoutLines.removed(), erase, Kernels.rect(3, 3));
     Core.subtract(erase, withoutLines.ink(), erase);
-    intensity.setTo(Scalar.all(0), erase);
+    // setTo returns another header on the intensity's pixels: left to its finalizer, it would keep
+    // them allocated long after the page is done.
+    intensity.setTo(Scalar.all(0), erase).release();
     erase.release();
     withoutLines.removed().release();
   }

@@ -76,7 +76,7 @@ public record PaperCoverage(double share, double frameShare) {
     Mat frame = new Mat(small.size(), CvType.CV_8U, Scalar.all(255));
     if (small.rows() > 2 * band && small.cols() > 2 * band) {
       Mat inside = frame.submat(band, small.rows() - band, band, small.cols() - band);
-      inside.setTo(Scalar.all(0));
+      inside.setTo(Scalar.all(0)).release();
       inside.release();
     }
     Mat lightInFrame = new Mat();

@@ -65,7 +65,9 @@ public final class PaperFinder {
           .ifPresent(
               corners ->
                   candidates.add(new Candidate(corners, edgeSupport(toneRaster, corners, probe))));
+      blob.release();
     }
+    tone.release();
     Optional<Candidate> best = mostPlausible(candidates);
     if (best.isEmpty()) {
       return Optional.empty();
@@ -107,6 +109,7 @@ public final class PaperFinder {
     for (int c = 1; c < Math.min(3, channels.size()); c++) {
       Core.min(darkest, channels.get(c), darkest);
     }
+    channels.forEach(Mat::release);
     return darkest;
   }
 
@@ -129,6 +132,7 @@ public final class PaperFinder {
   private static List<MatOfPoint> blobOutlines(Mat tone) {
     List<MatOfPoint> outlines = new ArrayList<>();
     Mat mask = new Mat();
+    Mat hierarchy = new Mat();
     double otsu =
         Imgproc.threshold(tone, mask, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
     Mat opening = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(5, 5));
@@ -137,13 +141,16 @@ public final class PaperFinder {
       // cuts thin bright bridges that would join the sheet to a bright object beside it
       Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_OPEN, opening);
       Imgproc.findContours(
-          mask, outlines, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
+          mask, outlines, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
     }
+    mask.release();
     Mat edges = new Mat();
     Imgproc.Canny(tone, edges, 20, 50);
     Imgproc.dilate(edges, edges, Kernels.rect(3, 3));
     Imgproc.findContours(
-        edges, outlines, new Mat(), Imgproc.RETR_LIST, Imgproc.CHAIN_APPROX_SIMPLE);
+        edges, outlines, hierarchy, Imgproc.RETR_LIST, Imgproc.CHAIN_APPROX_SIMPLE);
+    edges.release();
+    hierarchy.release();
     return outlines;
   }
 

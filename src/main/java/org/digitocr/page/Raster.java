@@ -22,6 +22,9 @@ final class Raster {
     height = grey.rows();
     pixels = new byte[width * height];
     continuous.get(0, 0, pixels);
+    if (continuous != grey) {
+      continuous.release();
+    }
   }
 
   boolean contains(Point p) {

@@ -503,7 +503,9 @@ public final class Segmenter {
     int start = 0;
     for (int i = 0; i <= cuts.length; i++) {
       int end = i < cuts.length ? cuts[i] : mask.cols();
-      Piece piece = cleanPiece(mask.colRange(start, end), box.x() + start, box.y());
+      Mat columns = mask.colRange(start, end);
+      Piece piece = cleanPiece(columns, box.x() + start, box.y());
+      columns.release();
       if (piece == null) {
         pieces.forEach(p -> p.ink().release());
         return null;
