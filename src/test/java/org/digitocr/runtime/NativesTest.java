@@ -1,9 +1,12 @@
 package org.digitocr.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Map;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,5 +57,13 @@ class NativesTest {
   void javacppNoLongerChecksResidentMemoryOnEveryAllocation() {
     // Fails if anything loaded ND4J before configureNd4j() could set the limit.
     assertEquals(0, Pointer.maxPhysicalBytes());
+  }
+
+  @Test
+  void glibcKeepsFreedPageMemoryUnlessTheUserSetsItsAllocator() {
+    assumeTrue(System.getProperty("os.name").equals("Linux"), "glibc's mallopt");
+    assertTrue(Natives.keepFreedMemory(Map.of()), "glibc accepted every setting");
+    assertFalse(Natives.keepFreedMemory(Map.of("GLIBC_TUNABLES", "glibc.malloc.trim_threshold=0")));
+    assertFalse(Natives.keepFreedMemory(Map.of("MALLOC_TOP_PAD_", "0")));
   }
 }
