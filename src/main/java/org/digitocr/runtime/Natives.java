@@ -101,9 +101,9 @@ public final class Natives {
    * By default glibc maps an allocation that large afresh until its threshold has grown past it,
    * hands free memory at the top of an arena back to the kernel, and deletes a worker's emptied
    * heaps; the next image then lands on new memory, one page fault (the kernel zeroing 4 kB) per 4
-   * kB written. {@code scan --jobs 2} took 1,400–3,100 faults a page and spent a tenth of its CPU
-   * in the kernel; with these settings ~200 faults a page (docs/performance.md, session 20). The
-   * process keeps its peak instead: 530 MiB against 500 over 300 pages.
+   * kB written. {@code scan --jobs 2} took 700–1,100 faults a page and spent a tenth of its CPU in
+   * the kernel; with these settings under 200 (docs/performance.md, session 20). The process keeps
+   * its peak instead: 522–541 MiB over 300 pages, against 493–509 without these settings.
    *
    * @return whether the settings were made: not if the environment holds a user's own malloc
    *     settings, nor where the C library has no {@code mallopt} (other than glibc's)
