@@ -140,6 +140,7 @@ public final class BatchRunner {
       writers.start();
       // Loaded only now, so that a locked or unwritable folder is reported at once.
       Natives.shareCoresAmong(settings.jobs());
+      Natives.keepFreedPageMemory();
       DigitClassifier classifier = settings.model().load();
       String model = settings.model().fingerprint();
       Run run = new Run(walk.inputs(), loadManifest(out), classifier, model);

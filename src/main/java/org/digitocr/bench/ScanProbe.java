@@ -89,7 +89,9 @@ public final class ScanProbe implements Probe {
     progress.step(String.format("reading them, one worker, after %d warm-up pages", warmUpPages));
     int blasThreads = Natives.blasThreads();
     int batchThreads = Natives.batchThreads();
-    Natives.shareCoresAmong(1); // the threads scan --jobs 1 reads with
+    // The threads scan --jobs 1 reads with, but glibc's own allocator settings: this JVM trains
+    // next, which Natives.keepFreedPageMemory slows.
+    Natives.shareCoresAmong(1);
     try {
       List<Figure> figures = timedReads(files);
       int jobs = Runtime.getRuntime().availableProcessors();

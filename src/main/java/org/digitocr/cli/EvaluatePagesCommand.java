@@ -78,6 +78,7 @@ public final class EvaluatePagesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Natives.shareCoresAmong(1); // read as scan --jobs 1 reads
+    Natives.keepFreedPageMemory();
     DigitClassifier classifier = model.load();
     double startup =
         (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;

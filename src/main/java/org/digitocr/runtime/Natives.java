@@ -91,8 +91,17 @@ public final class Natives {
     if (cached.isEmpty() || !loaded(cached.get())) {
       OpenCV.loadLocally();
     }
-    keepFreedMemory(System.getenv());
     openCvLoaded = true;
+  }
+
+  /**
+   * Keeps the memory of freed page images for the next page, for a process that reads pages in bulk
+   * ({@code scan}, {@code evaluate-pages}): see {@link #keepFreedMemory}. Not set where the same
+   * process trains: one CNN epoch took 84–103 s with these settings against 58–69 without,
+   * alternating (docs/performance.md, session 20).
+   */
+  public static synchronized void keepFreedPageMemory() {
+    keepFreedMemory(System.getenv());
   }
 
   /**
