@@ -58,16 +58,16 @@ public final class Natives {
   private static final int M_MMAP_THRESHOLD = -3;
 
   /** The largest glibc allows on 64-bit: a page image up to 32 MB comes from an arena. */
-  static final int MMAP_THRESHOLD_BYTES = 32 << 20;
+  private static final int MMAP_THRESHOLD_BYTES = 32 << 20;
 
   /** Free memory at the top of an arena handed back only past this. */
-  static final int TRIM_THRESHOLD_BYTES = 512 << 20;
+  private static final int TRIM_THRESHOLD_BYTES = 512 << 20;
 
   /**
    * A worker thread's arena grows in heaps of 64 MB; glibc deletes an emptied one only when the
    * heap before it has this much room to spare, which it never has.
    */
-  static final int TOP_PAD_BYTES = 64 << 20;
+  private static final int TOP_PAD_BYTES = 64 << 20;
 
   private static final List<String> MALLOC_VARIABLES =
       List.of("MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "MALLOC_MMAP_THRESHOLD_");
@@ -100,7 +100,7 @@ public final class Natives {
    * process trains: one CNN epoch took 84–103 s with these settings against 58–69 without,
    * alternating (docs/performance.md, session 20).
    */
-  public static synchronized void keepFreedPageMemory() {
+  public static void keepFreedPageMemory() {
     keepFreedMemory(System.getenv());
   }
 
