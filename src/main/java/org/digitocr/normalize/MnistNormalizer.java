@@ -1,11 +1,9 @@
 package org.digitocr.normalize;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.digitocr.page.Outlines;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfPoint;
 import org.opencv.core.Rect;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -173,18 +171,12 @@ public final class MnistNormalizer {
   static double strokeWidth(Mat digit) {
     Mat stroke = new Mat();
     Imgproc.threshold(digit, stroke, STROKE - 1, 255, Imgproc.THRESH_BINARY);
-    List<MatOfPoint> outlines = new ArrayList<>();
-    Mat hierarchy = new Mat();
-    Imgproc.findContours(
-        stroke, outlines, hierarchy, Imgproc.RETR_LIST, Imgproc.CHAIN_APPROX_SIMPLE);
     double perimeter = 0;
-    for (MatOfPoint outline : outlines) {
+    for (int[] outline : Outlines.of(stroke, Imgproc.RETR_LIST).points()) {
       perimeter += closedLength(outline);
-      outline.release();
     }
     double area = Core.countNonZero(stroke);
     stroke.release();
-    hierarchy.release();
     return perimeter > 0 ? 2 * area / perimeter : 0;
   }
 
@@ -192,13 +184,13 @@ public final class MnistNormalizer {
    * The length of a closed outline exactly as {@code Imgproc.arcLength} measures it (each step's
    * length in float, summed in a double), from its integer points: Java's arcLength takes only
    * float points, and a float copy of every outline cost a Mat.
+   *
+   * @param xy the outline's points as x, y pairs
    */
-  static double closedLength(MatOfPoint outline) {
-    int[] xy = new int[2 * (int) outline.total()];
+  static double closedLength(int[] xy) {
     if (xy.length == 0) {
       return 0;
     }
-    outline.get(0, 0, xy);
     double length = 0;
     float previousX = xy[xy.length - 2];
     float previousY = xy[xy.length - 1];

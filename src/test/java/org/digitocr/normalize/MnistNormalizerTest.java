@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfPoint;
 import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Point;
 import org.opencv.core.Rect;
@@ -32,12 +31,16 @@ class MnistNormalizerTest {
       for (int i = 0; i < points.length; i++) {
         points[i] = new Point(random.nextInt(400), random.nextInt(400));
       }
-      MatOfPoint outline = new MatOfPoint(points);
+      int[] xy = new int[2 * points.length];
+      for (int i = 0; i < points.length; i++) {
+        xy[2 * i] = (int) points[i].x;
+        xy[2 * i + 1] = (int) points[i].y;
+      }
       MatOfPoint2f curve = new MatOfPoint2f(points);
 
-      assertEquals(Imgproc.arcLength(curve, true), MnistNormalizer.closedLength(outline), 0);
+      assertEquals(Imgproc.arcLength(curve, true), MnistNormalizer.closedLength(xy), 0);
     }
-    assertEquals(0, MnistNormalizer.closedLength(new MatOfPoint()), 0);
+    assertEquals(0, MnistNormalizer.closedLength(new int[0]), 0);
   }
 
   /** An L-shaped stroke (its mass off-centre) on a larger dark canvas. */
