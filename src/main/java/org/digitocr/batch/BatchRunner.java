@@ -287,6 +287,7 @@ public final class BatchRunner {
     }
 
     private void work(PageReader reader) {
+      Natives.runOpenMpLoopsOnThisThread();
       for (PageTask task = takeUninterruptibly();
           task != PageTask.END;
           task = takeUninterruptibly()) {

@@ -177,7 +177,9 @@ public final class Natives {
    * page (100 pages, three alternating runs: 12.1–12.2 pages/s, 12.2–12.9 with one thread). One
    * thread whatever {@code workers} is, because a product split differently may sum in another
    * order: confidences moved in the fourth decimal on 5 of 93,000 digits, and a page must read the
-   * same with any {@code --jobs}. A user's {@code OPENCV_FOR_THREADS_NUM} is left alone.
+   * same with any {@code --jobs}. A user's {@code OPENCV_FOR_THREADS_NUM} is left alone. Each
+   * worker keeps ND4J's OpenMP loops on its own thread itself ({@link
+   * #runOpenMpLoopsOnThisThread}).
    */
   public static synchronized void shareCoresAmong(int workers) {
     loadOpenCv();
@@ -237,9 +239,23 @@ public final class Natives {
   }
 
   /**
-   * Sets the threads of ND4J's OpenMP loops. Worth every core where they rather than BLAS carry the
-   * work: a CNN's convolutions, batch norm and pooling (a training epoch measured 1.4x faster on
-   * two cores); everywhere else one thread is faster, see {@link #configureNd4j}.
+   * Runs the calling thread's OpenMP loops (ND4J's element-wise operations, oneDNN's layers) on the
+   * thread itself. Call it on every thread that reads pages: OpenMP keeps its thread count per
+   * thread, so {@link #configureNd4j} sets it only for the thread that loads ND4J, and {@code
+   * scan}'s workers, started later, ran each layer of the CNN recheck on a team of two whose second
+   * thread competed with the other worker for its core. The whole process's default ({@code
+   * OMP_NUM_THREADS=1}) also shrinks ND4J's thread pool, which made a CNN training epoch 15%
+   * longer.
+   */
+  public static void runOpenMpLoopsOnThisThread() {
+    setElementwiseThreads(1);
+  }
+
+  /**
+   * Sets the threads of the calling thread's OpenMP loops (ND4J's). Worth every core where they
+   * rather than BLAS carry the work: a CNN's convolutions, batch norm and pooling (a training epoch
+   * measured 1.4x faster on two cores); everywhere else one thread is faster, see {@link
+   * #configureNd4j}.
    */
   public static void setElementwiseThreads(int threads) {
     configureNd4j();

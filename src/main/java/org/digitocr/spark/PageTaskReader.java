@@ -10,6 +10,7 @@ import org.digitocr.pipeline.InputException;
 import org.digitocr.pipeline.PageOutcome;
 import org.digitocr.pipeline.PageReader;
 import org.digitocr.pipeline.ReadOptions;
+import org.digitocr.runtime.Natives;
 
 /**
  * The job's second stage: reads a partition's pages with one {@link PageReader} (a copy of this
@@ -37,6 +38,7 @@ final class PageTaskReader implements FlatMapFunction<Iterator<PageCounter.PageT
       return List.<PageRead>of().iterator();
     }
     PageReader reader = new PageReader(ExecutorModel.classifier(model, modelName).copy(), read);
+    Natives.runOpenMpLoopsOnThisThread();
     List<PageRead> reads = new ArrayList<>();
     Opened opened = null;
     try {

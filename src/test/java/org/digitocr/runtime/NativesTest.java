@@ -24,6 +24,23 @@ class NativesTest {
   }
 
   @Test
+  void aThreadThatReadsPagesRunsItsOpenMpLoopsOnItself() throws Exception {
+    int[] threads = new int[2];
+    Thread worker =
+        new Thread(
+            () -> {
+              threads[0] = Natives.elementwiseThreads();
+              Natives.runOpenMpLoopsOnThisThread();
+              threads[1] = Natives.elementwiseThreads();
+            });
+    worker.start();
+    worker.join();
+
+    assumeTrue(threads[0] > 1, "OpenMP's default for a new thread is one thread here");
+    assertEquals(1, threads[1]);
+  }
+
+  @Test
   void matrixProductsRunOnTheCallingThreadAndLargeBatchesMayUseEveryCore() {
     assertEquals(1, Natives.blasThreads());
     assertEquals(Runtime.getRuntime().availableProcessors(), Natives.batchThreads());
