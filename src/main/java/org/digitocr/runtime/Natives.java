@@ -199,7 +199,9 @@ public final class Natives {
    *       matrix products ({@link #setBlasThreads}), and a large batch of digits is read in parts
    *       on threads of its own instead ({@link #batchThreads}).
    *   <li>ND4J's own OpenMP loops (element-wise operations) run on the calling thread: with both
-   *       pools at one thread per core, four spinning threads shared two cores.
+   *       pools at one thread per core, four spinning threads shared two cores. OpenMP keeps this
+   *       per thread, so other threads that read pages set it themselves ({@link
+   *       #runOpenMpLoopsOnThisThread}).
    *   <li>Idle OpenBLAS threads sleep instead of spinning, see {@link #OPENBLAS_THREAD_TIMEOUT}.
    * </ul>
    *
