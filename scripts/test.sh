@@ -22,3 +22,11 @@ for flag in -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:SurvivorRatio=2; do
     exit 1
   }
 done
+# bin/digit-ocr preloads jemalloc where the system has it (CI installs libjemalloc2).
+if [[ -f /usr/lib/${HOSTTYPE:-x86_64}-linux-gnu/libjemalloc.so.2 ]]; then
+  version=$(env -u LD_PRELOAD -u MALLOC_CONF bin/digit-ocr --version)
+  grep -q "native memory from jemalloc" <<<"$version" || {
+    echo "bin/digit-ocr did not preload the system's jemalloc: $version" >&2
+    exit 1
+  }
+fi

@@ -158,12 +158,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
       }
       out.printf(
           "%d cores; OpenBLAS threads %d (training: %d), threads a batch is read on %d,"
-              + " element-wise threads %d; load average %.1f before, %.1f after%n",
+              + " element-wise threads %d; native memory from %s; load average %.1f before,"
+              + " %.1f after%n",
           Runtime.getRuntime().availableProcessors(),
           Natives.blasThreads(),
           Runtime.getRuntime().availableProcessors(),
           Natives.batchThreads(),
           Natives.elementwiseThreads(),
+          Natives.memoryAllocator(),
           loadBefore,
           loadAverage());
     }

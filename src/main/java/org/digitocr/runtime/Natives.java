@@ -3,12 +3,14 @@ package org.digitocr.runtime;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import nu.pattern.OpenCV;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -69,6 +71,10 @@ public final class Natives {
    */
   private static final int TOP_PAD_BYTES = 64 << 20;
 
+  private static final String JEMALLOC = "jemalloc";
+
+  private static final String C_MALLOC = "the C library's malloc";
+
   private static final List<String> MALLOC_VARIABLES =
       List.of("MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "MALLOC_MMAP_THRESHOLD_");
 
@@ -114,11 +120,14 @@ public final class Natives {
    * the kernel; with these settings under 200 (docs/performance.md, session 20). The process keeps
    * its peak instead: 522–541 MiB over 300 pages, against 493–509 without these settings.
    *
-   * @return whether the settings were made: not if the environment holds a user's own malloc
-   *     settings, nor where the C library has no {@code mallopt} (other than glibc's)
+   * @return whether the settings were made: not under jemalloc (which {@code bin/digit-ocr}
+   *     preloads where the system has it, and which reuses freed memory without them), not if the
+   *     environment holds a user's own malloc settings, nor where the C library has no {@code
+   *     mallopt} (other than glibc's)
    */
   static boolean keepFreedMemory(Map<String, String> environment) {
-    if (environment.getOrDefault("GLIBC_TUNABLES", "").contains("glibc.malloc.")
+    if (environment.getOrDefault("LD_PRELOAD", "").contains(JEMALLOC)
+        || environment.getOrDefault("GLIBC_TUNABLES", "").contains("glibc.malloc.")
         || MALLOC_VARIABLES.stream().anyMatch(environment::containsKey)) {
       return false;
     }
@@ -129,6 +138,24 @@ public final class Natives {
     } catch (LinkageError e) {
       return false; // not glibc: its allocator's defaults
     }
+  }
+
+  /**
+   * The allocator behind this process's native memory: jemalloc where {@code bin/digit-ocr}
+   * preloaded it, else the C library's malloc.
+   */
+  public static String memoryAllocator() {
+    try (Stream<String> mappings = Files.lines(Path.of("/proc/self/maps"))) {
+      return memoryAllocator(mappings);
+    } catch (IOException | UncheckedIOException e) {
+      return C_MALLOC; // no /proc: not Linux, where bin/digit-ocr preloads nothing
+    }
+  }
+
+  static String memoryAllocator(Stream<String> mappings) {
+    return mappings.anyMatch(mapping -> mapping.contains("/lib" + JEMALLOC + ".so"))
+        ? JEMALLOC
+        : C_MALLOC;
   }
 
   private static Optional<Path> cachedOpenCv() {

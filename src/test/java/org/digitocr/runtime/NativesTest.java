@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Map;
+import java.util.stream.Stream;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,5 +83,27 @@ class NativesTest {
     assertTrue(Natives.keepFreedMemory(Map.of()), "glibc accepted every setting");
     assertFalse(Natives.keepFreedMemory(Map.of("GLIBC_TUNABLES", "glibc.malloc.trim_threshold=0")));
     assertFalse(Natives.keepFreedMemory(Map.of("MALLOC_TOP_PAD_", "0")));
+    assertFalse(
+        Natives.keepFreedMemory(
+            Map.of("LD_PRELOAD", "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2")));
+  }
+
+  @Test
+  void namesJemallocWhereItIsMappedIntoTheProcess() {
+    String libc =
+        "7f3a1c000000-7f3a1c028000 r--p 00000000 08:01 1234 /usr/lib/x86_64-linux-gnu/libc.so.6";
+    String jemalloc =
+        "7f3a1d000000-7f3a1d0a0000 r-xp 00000000 08:01 5678"
+            + " /usr/lib/x86_64-linux-gnu/libjemalloc.so.2";
+    assertEquals("jemalloc", Natives.memoryAllocator(Stream.of(libc, jemalloc)));
+    assertEquals("the C library's malloc", Natives.memoryAllocator(Stream.of(libc)));
+  }
+
+  /** Surefire starts the tests' JVM without bin/digit-ocr, so nothing preloads jemalloc. */
+  @Test
+  void aProcessStartedWithoutThePreloadRunsOnTheCLibrarysMalloc() {
+    assumeTrue(System.getProperty("os.name").equals("Linux"), "/proc/self/maps");
+    assumeTrue(System.getenv("LD_PRELOAD") == null, "nothing preloaded");
+    assertEquals("the C library's malloc", Natives.memoryAllocator());
   }
 }
